@@ -1,0 +1,52 @@
+import type { Finding } from '../findings';
+import { SEVERITY_ORDER } from '../findings';
+import type { ParsedWorkbook } from '../model';
+import type { Settings } from '../settings';
+import type { Report, Rule } from './types';
+
+/** Runs every enabled rule on every table; a rule that throws becomes an info finding, never a crash. */
+export function runRuleSet(rules: readonly Rule[], workbook: ParsedWorkbook, settings: Settings): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const override = settings.rules[rule.id];
+    if (override === 'off') continue;
+    const severity = override ?? rule.severity;
+    for (const table of workbook.tables) {
+      const report = (r: Report): void => {
+        findings.push({
+          ruleId: rule.id,
+          severity: r.severity && !override ? r.severity : severity,
+          criterion: rule.meta.criterion,
+          tableId: table.id,
+          ref: r.ref,
+          message: r.message,
+          ...(r.fix ? { fix: { ...r.fix, ref: r.fix.ref ?? r.ref } } : {}),
+        });
+      };
+      try {
+        rule.check({ table, workbook, settings, report });
+      } catch (err) {
+        findings.push({
+          ruleId: rule.id,
+          severity: 'info',
+          criterion: rule.meta.criterion,
+          tableId: table.id,
+          ref: table.projectName?.ref ?? { sheet: table.sheet, row: table.top, col: 0, address: `A${table.top + 1}` },
+          message: `规则“${rule.meta.title}”在检查本表时出错，已跳过（${(err as Error).message}）。请将此表反馈给开发者。`,
+        });
+      }
+    }
+  }
+  return sortFindings(findings);
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      a.ref.sheet.localeCompare(b.ref.sheet) ||
+      a.ref.row - b.ref.row ||
+      a.ref.col - b.ref.col ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+}

@@ -1,0 +1,29 @@
+import type { Severity } from './findings';
+
+export type FrameworkId = 'auto' | 'hebei88' | 'caiyu101';
+export type ScheduleMode = 'cumulative' | 'per-period';
+
+export interface Settings {
+  /** Indicator framework; 'auto' detects per table. */
+  framework: FrameworkId;
+  /** Whether 资金支出计划 values are cumulative (default) or per period. */
+  schedule: ScheduleMode;
+  /** Optional 序时进度 check: minimum cumulative % by end of June; undefined = off. */
+  midYearMinimum?: number;
+  /** Per-rule overrides: 'off' or a severity. */
+  rules: Record<string, Severity | 'off'>;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  framework: 'auto',
+  schedule: 'cumulative',
+  rules: {},
+};
+
+export function withDefaults(partial: Partial<Settings> | undefined): Settings {
+  return {
+    ...DEFAULT_SETTINGS,
+    ...(partial ?? {}),
+    rules: { ...DEFAULT_SETTINGS.rules, ...(partial?.rules ?? {}) },
+  };
+}
