@@ -1,0 +1,101 @@
+import { Command, CommanderError } from 'commander';
+import { type CheckOptions, EXIT_UNREADABLE, runCheck } from './check';
+import { type CliIO, processIO } from './io';
+
+const HELP_TITLES: Record<string, string> = {
+  'Usage:': '用法：',
+  'Options:': '选项：',
+  'Commands:': '命令：',
+  'Arguments:': '参数：',
+  'Global Options:': '全局选项：',
+};
+
+/** Commander's own error texts are English; translate the common ones. */
+function translateError(text: string): string {
+  const rules: [RegExp, (...m: string[]) => string][] = [
+    [/unknown option '([^']+)'(?:\s*\(Did you mean ([^)]+)\?\))?/, (o, s) => `无法识别的选项 ${o}${s ? `（是否想用 ${s}？）` : ''}`],
+    [/unknown command '([^']+)'(?:\s*\(Did you mean ([^)]+)\?\))?/, (c, s) => `无法识别的命令 ${c}${s ? `（是否想用 ${s}？）` : ''}`],
+    [/missing required argument '([^']+)'/, () => '缺少参数：请给出要检查的 .xlsx 文件或文件夹'],
+    [/option '([^']+)' argument missing/, (o) => `选项 ${o} 缺少取值`],
+    [/too many arguments(?: for '([^']+)')?/, () => '参数过多'],
+  ];
+  for (const [re, fn] of rules) {
+    const m = re.exec(text);
+    if (m) return `错误：${fn(...m.slice(1))}。运行 jixiao --help 查看用法。\n`;
+  }
+  return text;
+}
+
+function version(): string {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('../../package.json') as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
+  const program = new Command();
+  const configure = (cmd: Command): Command =>
+    cmd
+      .exitOverride()
+      .configureOutput({
+        writeOut: (s) => io.stdout.write(s),
+        writeErr: (s) => io.stderr.write(s),
+        outputError: (s, write) => write(translateError(s)),
+      })
+      .configureHelp({ styleTitle: (s: string) => HELP_TITLES[s] ?? s })
+      .helpOption('-h, --help', '显示帮助');
+
+  configure(program)
+    .name('jixiao')
+    .description('绩效目标表助手：检查项目支出绩效目标表（.xlsx），列出问题并生成带标注的副本')
+    .version(version(), '-V, --version', '显示版本号')
+    .helpCommand('help [命令]', '显示某个命令的帮助');
+
+  configure(program.command('check'))
+    .description('检查 .xlsx 文件（文件夹会递归查找其中的 .xlsx）')
+    .argument('<路径...>', '要检查的 .xlsx 文件或文件夹')
+    .option('--format <格式>', '输出格式：text（默认）或 json')
+    .option('--out-dir <目录>', '标注副本的保存目录（默认与原文件同目录，文件名为“原名.已校验.xlsx”）')
+    .option('--no-annotate', '不生成标注副本')
+    .option('--fix', '在标注副本中应用可自动修复的建议（原文件不变）')
+    .option('--schedule <口径>', '资金支出计划口径：cumulative（累计，默认）或 per-period（分期）')
+    .option('--framework <体系>', '指标体系：auto（自动识别，默认）、hebei88 或 caiyu101')
+    .option('--config <文件>', '配置文件（默认读取当前目录下的 jixiao.config.json）')
+    .addHelpText(
+      'after',
+      '\n退出码：0 未发现错误；1 发现错误级问题；2 有文件无法读取或参数有误。\n' +
+        '示例：\n  jixiao check 绩效目标.xlsx\n  jixiao check 材料文件夹 --out-dir 已校验 --format json\n',
+    )
+    .action(async (paths: string[], opts: CheckOptions) => {
+      setExit(await runCheck(paths, opts, io));
+    });
+
+  return program;
+}
+
+/** Runs the CLI with arguments (without "node" and the script path); resolves to the exit code. */
+export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => (code = c));
+  if (argv.length === 0) {
+    program.outputHelp();
+    return 0;
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 || err.code === 'commander.helpDisplayed' || err.code === 'commander.version'
+        ? 0
+        : EXIT_UNREADABLE;
+    }
+    throw err;
+  }
+  return code;
+}
+
+export { runCheck } from './check';
+export type { CliIO } from './io';

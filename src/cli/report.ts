@@ -1,0 +1,95 @@
+import { toA1 } from '../core/grid';
+import type { Finding, Severity } from '../core/findings';
+import { SEVERITY_LABEL } from '../core/findings';
+import type { ParseNote, ProjectTable } from '../core/model';
+
+export interface TableSummary {
+  id: string;
+  sheet: string;
+  projectName: string | null;
+  projectCode: string | null;
+  budget: number | string | null;
+  address: string;
+}
+
+export function tableAddress(t: ProjectTable): string {
+  const ref = t.title?.ref;
+  return `${t.sheet}!${ref ? ref.address : toA1(t.top, 0)}`;
+}
+
+export function summarizeTable(t: ProjectTable): TableSummary {
+  return {
+    id: t.id,
+    sheet: t.sheet,
+    projectName: t.projectName?.text || null,
+    projectCode: t.projectCode?.text || null,
+    budget: t.budget ? (t.budget.amount ?? (t.budget.text || null)) : null,
+    address: tableAddress(t),
+  };
+}
+
+/** "【表 3】村级服务群众专项经费（村队） 项目编码 … 预算 470.00 万元 — Sheet!A40" */
+export function tableHeading(t: ProjectTable, n: number): string {
+  const name = t.projectName?.text || t.title?.text || '（未填项目名称）';
+  const parts = [`【表 ${n}】${name}`];
+  if (t.projectCode?.text) parts.push(`项目编码 ${t.projectCode.text}`);
+  if (t.budget?.text) parts.push(`预算 ${t.budget.text} ${t.moneyUnit || '万元'}`);
+  return `${parts.join(' ')} — ${tableAddress(t)}`;
+}
+
+export function findingLines(f: Finding): string[] {
+  const lines = [`  [${SEVERITY_LABEL[f.severity]}] ${f.ref.sheet}!${f.ref.address} ${f.ruleId}：${f.message}`];
+  if (f.fix) lines.push(`      建议修改：${f.fix.description || `“${f.fix.from}” → “${f.fix.to}”`}`);
+  return lines;
+}
+
+const noteKey = (n: ParseNote): string => `${n.sheet}|${n.ref?.address ?? ''}|${n.message}`;
+
+/** Workbook notes plus table notes, without the duplicates a parser may keep in both lists. */
+export function allNotes(workbookNotes: readonly ParseNote[], tables: readonly ProjectTable[]): ParseNote[] {
+  const seen = new Set<string>();
+  const out: ParseNote[] = [];
+  for (const n of [...workbookNotes, ...tables.flatMap((t) => t.notes)]) {
+    if (seen.has(noteKey(n))) continue;
+    seen.add(noteKey(n));
+    out.push(n);
+  }
+  return out;
+}
+
+export function noteLine(n: ParseNote): string {
+  return `  说明：${n.message}${n.ref ? `（${n.ref.sheet}!${n.ref.address}）` : n.sheet ? `（工作表“${n.sheet}”）` : ''}`;
+}
+
+export function countsText(tables: number, c: Record<Severity, number>): string {
+  return `共 ${tables} 张表，错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个`;
+}
+
+/** Text report for one file: tables in order, each with its findings; notes and stray findings after. */
+export function fileReport(tables: readonly ProjectTable[], findings: readonly Finding[], notes: readonly ParseNote[]): string[] {
+  const lines: string[] = [];
+  const byTable = new Map<string, Finding[]>();
+  const loose: Finding[] = [];
+  const ids = new Set(tables.map((t) => t.id));
+  for (const f of findings) {
+    if (f.tableId && ids.has(f.tableId)) {
+      const list = byTable.get(f.tableId) ?? [];
+      list.push(f);
+      byTable.set(f.tableId, list);
+    } else loose.push(f);
+  }
+  tables.forEach((t, i) => {
+    lines.push(tableHeading(t, i + 1));
+    const own = byTable.get(t.id) ?? [];
+    for (const f of own) lines.push(...findingLines(f));
+    for (const n of t.notes) lines.push(noteLine(n));
+    if (own.length === 0 && t.notes.length === 0) lines.push('  未发现问题');
+  });
+  if (loose.length) {
+    lines.push('【工作簿】');
+    for (const f of loose) lines.push(...findingLines(f));
+  }
+  const shown = new Set(tables.flatMap((t) => t.notes.map(noteKey)));
+  for (const n of notes) if (!shown.has(noteKey(n))) lines.push(noteLine(n));
+  return lines;
+}

@@ -1,0 +1,95 @@
+/**
+ * Writes an annotated copy of an .xlsx file: a fill by worst severity and a note per flagged cell.
+ * Values change only for approved fixes (applyFixes). No Node APIs here (bundled for the web page).
+ */
+import ExcelJS from 'exceljs';
+import type { CellRef } from '../../core/grid';
+import type { Finding } from '../../core/findings';
+import { MARK_COLORS, groupByCell, noteText, worstSeverity } from '../../core/marks';
+import { displayText, loadWorkbook, plainValue } from './read';
+
+export interface AnnotateOptions {
+  /** Write each finding's fix into the copy (only where the cell still shows fix.from). */
+  applyFixes?: boolean;
+}
+
+export interface CellChange {
+  ref: CellRef;
+  from: string;
+  to: string;
+}
+
+export interface AnnotateResult {
+  buffer: Uint8Array;
+  changes: CellChange[];
+  /** Findings whose cell could not be found (unknown sheet or bad address); nothing was marked for them. */
+  skipped: Finding[];
+}
+
+function targetCell(wb: ExcelJS.Workbook, ref: CellRef): ExcelJS.Cell | undefined {
+  const ws = wb.getWorksheet(ref.sheet);
+  if (!ws) return undefined;
+  try {
+    const cell = ws.getCell(ref.address);
+    // Marks on a merged area belong on its top-left cell, which is the one Excel shows.
+    return cell.type === ExcelJS.ValueType.Merge ? cell.master : cell;
+  } catch {
+    return undefined;
+  }
+}
+
+function cellText(cell: ExcelJS.Cell): string {
+  return displayText(plainValue(cell.value), cell.numFmt).trim();
+}
+
+function existingNote(cell: ExcelJS.Cell): string {
+  const note = cell.note as unknown;
+  if (!note) return '';
+  if (typeof note === 'string') return note;
+  const texts = (note as { texts?: { text?: string }[] }).texts;
+  return texts ? texts.map((t) => t.text ?? '').join('') : '';
+}
+
+export async function annotateBuffer(
+  data: ArrayBuffer | Uint8Array,
+  findings: readonly Finding[],
+  options: AnnotateOptions = {},
+): Promise<AnnotateResult> {
+  const wb = await loadWorkbook(data);
+  const changes: CellChange[] = [];
+  const skipped: Finding[] = [];
+
+  if (options.applyFixes) {
+    const done = new Set<string>();
+    for (const f of findings) {
+      if (!f.fix) continue;
+      const key = `${f.fix.ref.sheet}!${f.fix.ref.address}`;
+      if (done.has(key)) continue;
+      const cell = targetCell(wb, f.fix.ref);
+      if (!cell || cellText(cell) !== f.fix.from.trim()) continue;
+      cell.value = f.fix.to;
+      done.add(key);
+      changes.push({ ref: f.fix.ref, from: f.fix.from, to: f.fix.to });
+    }
+  }
+
+  for (const group of groupByCell(findings).values()) {
+    const cell = targetCell(wb, group[0].ref);
+    const severity = worstSeverity(group);
+    if (!cell || !severity) {
+      skipped.push(...group);
+      continue;
+    }
+    // Styles are shared between cells in ExcelJS: replace the style object rather than mutating it.
+    cell.style = {
+      ...cell.style,
+      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_COLORS[severity].argb } },
+    };
+    const before = existingNote(cell);
+    const ours = noteText(group);
+    cell.note = before ? `${before}\n\n绩效目标表助手：\n${ours}` : ours;
+  }
+
+  const out = await wb.xlsx.writeBuffer();
+  return { buffer: new Uint8Array(out as ArrayBuffer), changes, skipped };
+}
