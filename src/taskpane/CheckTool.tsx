@@ -1,0 +1,260 @@
+import {
+  Button,
+  Divider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type Finding, type Severity, countBySeverity } from '../core/findings';
+import type { Scope } from '../core/host';
+import { type Settings, DEFAULT_SETTINGS, withDefaults } from '../core/settings';
+import { FindingFilters, type RuleOption } from './FindingFilters';
+import { FindingsList, ruleTitle } from './FindingsList';
+import { FixDialog } from './FixDialog';
+import { groupFindings } from './groups';
+import { ignoreKey, loadIgnored, saveIgnored } from './ignored';
+import { SettingsPanel } from './SettingsPanel';
+import { S } from './strings';
+import { SummaryBar, SEVERITIES } from './SummaryBar';
+import type { ToolProps } from './tools';
+import { PaneError, type ValidationRun, clearMarks, describeError, runStep, runValidation } from './validation';
+
+export const SETTINGS_STATE_KEY = 'jixiao.settings';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
+  status: { color: tokens.colorNeutralForeground2 },
+});
+
+type Busy = false | 'running' | 'clearing' | 'fixing';
+
+export function CheckTool({ host, autoRun }: ToolProps) {
+  const styles = useStyles();
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [scope, setScope] = useState<Scope>('workbook');
+  const [ready, setReady] = useState(false);
+  const [busy, setBusy] = useState<Busy>(false);
+  const [run, setRun] = useState<ValidationRun | null>(null);
+  const [ignored, setIgnored] = useState<ReadonlySet<string>>(new Set());
+  const [showIgnored, setShowIgnored] = useState(false);
+  const [severities, setSeverities] = useState<ReadonlySet<Severity>>(new Set(SEVERITIES));
+  const [rule, setRule] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [pendingFix, setPendingFix] = useState<Finding | null>(null);
+  const ignoredRef = useRef(ignored);
+  ignoredRef.current = ignored;
+
+  const fail = useCallback((err: unknown, step?: string) => {
+    setError(err instanceof PaneError || !step ? describeError(err) : `${step}：${describeError(err)}`);
+  }, []);
+
+  const validate = useCallback(
+    async (s: Settings, sc: Scope, message: string | null = null) => {
+      setBusy('running');
+      setError(null);
+      setNotice(null);
+      try {
+        const result = await runValidation(host, s, sc, (f) => ignoredRef.current.has(ignoreKey(f)));
+        setRun(result);
+        setNotice(message);
+      } catch (err) {
+        fail(err);
+      } finally {
+        setBusy(false);
+      }
+    },
+    [host, fail],
+  );
+
+  // Remembered settings and ignored findings come from the workbook before the first run.
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      let s = DEFAULT_SETTINGS;
+      try {
+        const keys = await loadIgnored(host);
+        const raw = await host.loadState?.(SETTINGS_STATE_KEY);
+        if (raw) s = withDefaults(JSON.parse(raw) as Partial<Settings>);
+        if (!live) return;
+        setIgnored(keys);
+        ignoredRef.current = keys;
+        setSettings(s);
+      } catch {
+        // A broken saved state must not block checking; defaults apply.
+      }
+      if (!live) return;
+      setReady(true);
+      if (autoRun) void validate(s, 'workbook');
+    })();
+    return () => {
+      live = false;
+    };
+  }, [host, autoRun, validate]);
+
+  const changeSettings = (next: Settings) => {
+    setSettings(next);
+    host.saveState?.(SETTINGS_STATE_KEY, JSON.stringify(next)).catch(() => undefined);
+    if (run) void validate(next, scope);
+  };
+  const changeScope = (next: Scope) => {
+    setScope(next);
+    if (run) void validate(settings, next);
+  };
+
+  const clear = async () => {
+    setBusy('clearing');
+    setError(null);
+    try {
+      await clearMarks(host);
+      setRun(null);
+      setNotice(S.cleared);
+    } catch (err) {
+      fail(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const setIgnoredAndRemark = async (next: Set<string>) => {
+    setIgnored(next);
+    ignoredRef.current = next;
+    try {
+      await runStep(S.errorState, () => saveIgnored(host, next));
+      if (run) await runStep(S.errorMark, () => host.applyMarks(run.findings.filter((f) => !next.has(ignoreKey(f)))));
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  const actions = {
+    onLocate: (f: Finding) => {
+      host.select(f.ref).catch((err) => fail(err, S.errorSelect));
+    },
+    onIgnore: (f: Finding) => void setIgnoredAndRemark(new Set([...ignored, ignoreKey(f)])),
+    onUnignore: (f: Finding) => {
+      const next = new Set(ignored);
+      next.delete(ignoreKey(f));
+      void setIgnoredAndRemark(next);
+    },
+    isIgnored: (f: Finding) => ignored.has(ignoreKey(f)),
+    onFix: host.writeCells ? (f: Finding) => setPendingFix(f) : undefined,
+    busy: !!busy,
+  };
+
+  const confirmFix = async () => {
+    const f = pendingFix;
+    setPendingFix(null);
+    if (!f?.fix || !host.writeCells) return;
+    setBusy('fixing');
+    setError(null);
+    try {
+      await runStep(S.errorFix, () => host.writeCells!([{ ref: f.fix!.ref, text: f.fix!.to }]));
+    } catch (err) {
+      fail(err);
+      setBusy(false);
+      return;
+    }
+    await validate(settings, scope, S.fixed(`${f.fix.ref.sheet}!${f.fix.ref.address}`));
+  };
+
+  const findings = run?.findings ?? [];
+  const active = useMemo(() => findings.filter((f) => !ignored.has(ignoreKey(f))), [findings, ignored]);
+  const counts = countBySeverity(active);
+  const pool = showIgnored ? findings : active;
+  const ruleOptions: RuleOption[] = useMemo(() => {
+    const byRule = new Map<string, number>();
+    for (const f of pool) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
+    return [...byRule].map(([id, count]) => ({ id, title: ruleTitle(id), count }));
+  }, [pool]);
+  const shown = pool.filter((f) => severities.has(f.severity) && (!rule || f.ruleId === rule));
+  const groups = useMemo(() => groupFindings(shown, run?.parsed.tables ?? []), [shown, run]);
+
+  const toggleSeverity = (s: Severity) => {
+    const next = new Set(severities);
+    if (next.has(s)) next.delete(s);
+    else next.add(s);
+    setSeverities(next);
+  };
+
+  return (
+    <div className={styles.root}>
+      <SettingsPanel
+        settings={settings}
+        scope={scope}
+        disabled={!!busy}
+        onSettingsChange={changeSettings}
+        onScopeChange={changeScope}
+      />
+      <div className={styles.buttons}>
+        <Button appearance="primary" disabled={!ready || !!busy} onClick={() => void validate(settings, scope)} aria-label={S.runAria}>
+          {S.run}
+        </Button>
+        <Button disabled={!ready || !!busy} onClick={() => void clear()} aria-label={S.clearAria}>
+          {S.clear}
+        </Button>
+        {busy && <Spinner size="tiny" label={busy === 'clearing' ? S.clearing : S.running} />}
+      </div>
+      <div role="status" aria-live="polite" className={styles.status} data-testid="status">
+        {statusText(run, busy, notice)}
+      </div>
+      {error && (
+        <MessageBar intent="error" data-testid="error">
+          <MessageBarBody>
+            <MessageBarTitle>{S.errorTitle}</MessageBarTitle>
+            {error}
+          </MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button appearance="transparent" size="small" aria-label={S.dismiss} onClick={() => setError(null)}>
+                ✕
+              </Button>
+            }
+          />
+        </MessageBar>
+      )}
+      {run && (
+        <>
+          <Divider />
+          <SummaryBar counts={counts} label={S.summaryLabel} />
+          {findings.length > 0 && (
+            <FindingFilters
+              counts={counts}
+              severities={severities}
+              onToggleSeverity={toggleSeverity}
+              rules={ruleOptions}
+              rule={rule}
+              onRuleChange={setRule}
+              showIgnored={showIgnored}
+              ignoredCount={findings.length - active.length}
+              onShowIgnoredChange={setShowIgnored}
+            />
+          )}
+          {groups.length > 0 ? (
+            <FindingsList groups={groups} {...actions} />
+          ) : (
+            <Text>{findings.length ? S.allFiltered : run.parsed.tables.length ? S.noFindings : S.noTables}</Text>
+          )}
+        </>
+      )}
+      <FixDialog finding={pendingFix} onConfirm={() => void confirmFix()} onCancel={() => setPendingFix(null)} />
+    </div>
+  );
+}
+
+function statusText(run: ValidationRun | null, busy: Busy, notice: string | null): string {
+  if (busy === 'running' || busy === 'fixing') return S.running;
+  if (busy === 'clearing') return S.clearing;
+  const parts: string[] = [];
+  if (notice) parts.push(notice);
+  if (run && run.parsed.tables.length) parts.push(S.tablesFound(run.parsed.tables.length));
+  if (!run && !notice) parts.push(S.noRunYet);
+  return parts.join(' ');
+}

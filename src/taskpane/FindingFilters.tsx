@@ -1,0 +1,73 @@
+import { Select, Switch, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
+import { SEVERITY_LABEL, type Severity } from '../core/findings';
+import { S } from './strings';
+import { SEVERITIES } from './SummaryBar';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  row: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center', flexWrap: 'wrap' },
+  select: { minWidth: '0', flexGrow: 1 },
+});
+
+export interface RuleOption {
+  id: string;
+  title: string;
+  count: number;
+}
+
+export interface FindingFiltersProps {
+  counts: Record<Severity, number>;
+  severities: ReadonlySet<Severity>;
+  onToggleSeverity(s: Severity): void;
+  rules: readonly RuleOption[];
+  rule: string;
+  onRuleChange(id: string): void;
+  showIgnored: boolean;
+  ignoredCount: number;
+  onShowIgnoredChange(v: boolean): void;
+}
+
+export function FindingFilters(p: FindingFiltersProps) {
+  const styles = useStyles();
+  return (
+    <div className={styles.root}>
+      <div className={styles.row} role="group" aria-label={S.filterSeverity}>
+        {SEVERITIES.map((s) => (
+          <ToggleButton
+            key={s}
+            size="small"
+            checked={p.severities.has(s)}
+            onClick={() => p.onToggleSeverity(s)}
+            data-testid={`filter-${s}`}
+          >
+            {SEVERITY_LABEL[s]}（{p.counts[s]}）
+          </ToggleButton>
+        ))}
+      </div>
+      <div className={styles.row}>
+        <Select
+          className={styles.select}
+          size="small"
+          aria-label={S.filterRule}
+          value={p.rule}
+          onChange={(_, d) => p.onRuleChange(d.value)}
+          data-testid="filter-rule"
+        >
+          <option value="">{S.allRules}</option>
+          {p.rules.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.title}（{r.count}）
+            </option>
+          ))}
+        </Select>
+      </div>
+      {p.ignoredCount > 0 && (
+        <Switch
+          checked={p.showIgnored}
+          onChange={(_, d) => p.onShowIgnoredChange(d.checked)}
+          label={`${S.showIgnored}（${S.ignoredCount(p.ignoredCount)}）`}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Badge,
+  Button,
+  Caption1,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+  useArrowNavigationGroup,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import { SEVERITY_LABEL, type Finding } from '../core/findings';
+import { findRule } from '../core/rules';
+import { type FindingGroup, cellLabel } from './groups';
+import { S } from './strings';
+import { SEVERITY_BADGE_COLOR } from './SummaryBar';
+
+const useStyles = makeStyles({
+  header: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', minWidth: 0 },
+  headerTitle: { fontWeight: tokens.fontWeightSemibold, wordBreak: 'break-all' },
+  meta: { color: tokens.colorNeutralForeground3, wordBreak: 'break-all' },
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: tokens.spacingVerticalS,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderLeftWidth: '4px',
+  },
+  error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
+  warning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
+  info: { borderLeftColor: tokens.colorPaletteBlueBorderActive },
+  ignored: { opacity: 0.65 },
+  itemHead: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center', flexWrap: 'wrap' },
+  message: { wordBreak: 'break-word' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
+});
+
+export function ruleTitle(id: string): string {
+  return findRule(id)?.meta.title ?? id;
+}
+
+export interface FindingActions {
+  onLocate(f: Finding): void;
+  onFix?(f: Finding): void;
+  onIgnore(f: Finding): void;
+  onUnignore(f: Finding): void;
+  isIgnored(f: Finding): boolean;
+  busy?: boolean;
+}
+
+export function FindingsList({ groups, ...actions }: { groups: readonly FindingGroup[] } & FindingActions) {
+  const styles = useStyles();
+  const [open, setOpen] = useState<string[]>(() => groups.map((g) => g.id));
+  const groupKey = groups.map((g) => g.id).join('\n');
+  // A new result (different set of tables) opens every group again.
+  useEffect(() => setOpen(groupKey.split('\n')), [groupKey]);
+
+  return (
+    <Accordion
+      multiple
+      collapsible
+      openItems={open}
+      onToggle={(_, d) => setOpen(d.openItems as string[])}
+      aria-label={S.findingsLabel}
+      data-testid="findings"
+    >
+      {groups.map((g) => (
+        <AccordionItem key={g.id} value={g.id} data-testid="finding-group">
+          <AccordionHeader>
+            <span className={styles.header}>
+              <span className={styles.headerTitle}>
+                {g.title}（{S.findingCount(g.findings.length)}）
+              </span>
+              {(g.code || g.budget || g.where) && (
+                <Caption1 className={styles.meta}>
+                  {[g.code && `${S.projectCode} ${g.code}`, g.budget && `${S.budget} ${g.budget}`, g.where]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </Caption1>
+              )}
+            </span>
+          </AccordionHeader>
+          <AccordionPanel>
+            <FindingItems findings={g.findings} {...actions} />
+          </AccordionPanel>
+        </AccordionItem>
+      ))}
+    </Accordion>
+  );
+}
+
+function FindingItems({ findings, ...a }: { findings: readonly Finding[] } & FindingActions) {
+  const styles = useStyles();
+  const arrows = useArrowNavigationGroup({ axis: 'grid-linear', memorizeCurrent: true });
+  return (
+    <ul className={styles.list} {...arrows}>
+      {findings.map((f, i) => {
+        const where = cellLabel(f);
+        const ignored = a.isIgnored(f);
+        return (
+          <li
+            key={`${f.ruleId}|${where}|${i}`}
+            className={mergeClasses(styles.item, styles[f.severity], ignored && styles.ignored)}
+            data-testid="finding"
+            data-severity={f.severity}
+            data-rule={f.ruleId}
+            data-ref={where}
+          >
+            <span className={styles.itemHead}>
+              <Badge appearance="tint" color={SEVERITY_BADGE_COLOR[f.severity]}>
+                {SEVERITY_LABEL[f.severity]}
+              </Badge>
+              <Text size={200} weight="semibold">
+                {ruleTitle(f.ruleId)}
+              </Text>
+              <Caption1>{where}</Caption1>
+              {ignored && (
+                <Badge appearance="outline" color="subtle">
+                  {S.ignoredTag}
+                </Badge>
+              )}
+            </span>
+            <Text size={200} className={styles.message}>
+              {f.message}
+            </Text>
+            <span className={styles.actions}>
+              <Button size="small" aria-label={S.locateAria(where)} onClick={() => a.onLocate(f)}>
+                {S.locate}
+              </Button>
+              {f.fix && a.onFix && (
+                <Button
+                  size="small"
+                  appearance="primary"
+                  disabled={a.busy}
+                  aria-label={S.fixAria(where)}
+                  title={f.fix.description}
+                  onClick={() => a.onFix?.(f)}
+                >
+                  {S.fix}
+                </Button>
+              )}
+              {ignored ? (
+                <Button size="small" appearance="subtle" disabled={a.busy} aria-label={S.unignoreAria(where)} onClick={() => a.onUnignore(f)}>
+                  {S.unignore}
+                </Button>
+              ) : (
+                <Button size="small" appearance="subtle" disabled={a.busy} aria-label={S.ignoreAria(where)} onClick={() => a.onIgnore(f)}>
+                  {S.ignore}
+                </Button>
+              )}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,21 @@
+import type { ComponentType } from 'react';
+import type { Host } from '../core/host';
+import { CheckTool } from './CheckTool';
+import { S } from './strings';
+
+export interface ToolProps {
+  host: Host;
+  /** Run the tool's main action once when it first appears (the standalone page checks on open). */
+  autoRun?: boolean;
+}
+
+/** One feature of the pane. Later features (模板, 部门整体目标) register here; a tab shows once there are two. */
+export interface PaneTool {
+  id: string;
+  label: string;
+  component: ComponentType<ToolProps>;
+  /** Hidden when the host lacks what the tool needs (e.g. insertRows). */
+  isAvailable?(host: Host): boolean;
+}
+
+export const DEFAULT_TOOLS: readonly PaneTool[] = [{ id: 'check', label: S.toolCheck, component: CheckTool }];

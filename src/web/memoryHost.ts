@@ -1,0 +1,102 @@
+import type { Finding } from '../core/findings';
+import type { CellRef, Grid } from '../core/grid';
+import type { Host, Scope } from '../core/host';
+
+export interface CellEdit {
+  ref: CellRef;
+  text: string;
+}
+
+export interface MemoryHostState {
+  grids: readonly Grid[];
+  activeSheet: number;
+  marks: readonly Finding[];
+  /** Last cell asked for by select(); `seq` changes on every call so the view can flash again. */
+  selection?: { ref: CellRef; seq: number };
+  /** Every approved edit, latest per cell, to replay onto the downloaded copy. */
+  edits: readonly CellEdit[];
+}
+
+export interface MemoryHost extends Host {
+  getState(): MemoryHostState;
+  subscribe(listener: () => void): () => void;
+  setActiveSheet(index: number): void;
+}
+
+/** A Host over grids already read from a file: the standalone page's stand-in for Excel. */
+export function createMemoryHost(initial: readonly Grid[]): MemoryHost {
+  let state: MemoryHostState = { grids: initial, activeSheet: 0, marks: [], edits: [] };
+  const listeners = new Set<() => void>();
+  const saved = new Map<string, string>();
+  let seq = 0;
+
+  const update = (patch: Partial<MemoryHostState>) => {
+    state = { ...state, ...patch };
+    for (const l of listeners) l();
+  };
+
+  const sheetIndex = (name: string): number => {
+    const i = state.grids.findIndex((g) => g.sheetName === name);
+    if (i < 0) throw new Error(`找不到工作表“${name}”`);
+    return i;
+  };
+
+  return {
+    kind: 'file',
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    setActiveSheet(index) {
+      if (index >= 0 && index < state.grids.length && index !== state.activeSheet) update({ activeSheet: index });
+    },
+    async readGrids(scope: Scope) {
+      if (scope === 'sheet') return state.grids.length ? [state.grids[state.activeSheet]] : [];
+      return [...state.grids];
+    },
+    async applyMarks(findings) {
+      update({ marks: [...findings] });
+    },
+    async clearMarks() {
+      update({ marks: [] });
+    },
+    async select(ref) {
+      update({ activeSheet: sheetIndex(ref.sheet), selection: { ref, seq: ++seq } });
+    },
+    async writeCells(edits) {
+      const grids = [...state.grids];
+      const log = state.edits.filter((e) => !edits.some((n) => sameCell(n.ref, e.ref)));
+      for (const edit of edits) {
+        const i = sheetIndex(edit.ref.sheet);
+        grids[i] = withCellText(grids[i], edit.ref, edit.text);
+        log.push({ ref: edit.ref, text: edit.text });
+      }
+      update({ grids, edits: log });
+    },
+    async loadState(key) {
+      return saved.get(key);
+    },
+    async saveState(key, value) {
+      saved.set(key, value);
+    },
+  };
+}
+
+function sameCell(a: CellRef, b: CellRef): boolean {
+  return a.sheet === b.sheet && a.row === b.row && a.col === b.col;
+}
+
+/** Copy of the grid with one cell's text replaced; the other rows are shared. */
+export function withCellText(grid: Grid, ref: CellRef, text: string): Grid {
+  const row = ref.row - (grid.origin?.row ?? 0);
+  const col = ref.col - (grid.origin?.col ?? 0);
+  if (row < 0 || col < 0) throw new Error(`单元格 ${ref.address} 不在工作表“${grid.sheetName}”的数据区域内`);
+  const cells = [...grid.cells];
+  while (cells.length <= row) cells.push([]);
+  const cellsRow = [...(cells[row] ?? [])];
+  while (cellsRow.length <= col) cellsRow.push(undefined);
+  cellsRow[col] = text === '' ? undefined : { value: text, text };
+  cells[row] = cellsRow;
+  return { ...grid, cells };
+}

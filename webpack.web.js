@@ -1,0 +1,54 @@
+/* Standalone page: open an .xlsx in the browser, check it, download an annotated copy. No office.js. */
+const path = require('path');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+
+module.exports = (env = {}, argv = {}) => {
+  const mode = argv.mode || env.mode || 'production';
+  const dev = mode === 'development';
+  return {
+    mode,
+    name: 'web',
+    target: 'web',
+    context: __dirname,
+    entry: { web: './src/web/index.tsx' },
+    // eval-based source maps would break the page's Content-Security-Policy (no eval).
+    devtool: dev ? 'source-map' : false,
+    output: {
+      path: env.outputPath ? path.resolve(env.outputPath) : path.resolve(__dirname, 'dist/web'),
+      filename: dev ? '[name].js' : '[name].[contenthash:8].js',
+      publicPath: '',
+      clean: true,
+    },
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              configFile: path.resolve(__dirname, 'tsconfig.json'),
+              // Type checking is `npm run typecheck`; ES modules here let webpack tree-shake Fluent UI.
+              transpileOnly: true,
+              compilerOptions: { module: 'esnext', sourceMap: dev },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({ template: './src/web/index.html', filename: 'index.html', inject: 'body' }),
+    ],
+    performance: { hints: false },
+    devServer: {
+      host: 'localhost',
+      port: 8080,
+      static: false,
+      hot: false,
+      liveReload: true,
+      open: false,
+      client: { overlay: { errors: true, warnings: false } },
+    },
+  };
+};
