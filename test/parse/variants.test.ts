@@ -138,3 +138,13 @@ describe('property: the parser never throws', () => {
     );
   });
 });
+
+describe('merged areas far larger than the used range', () => {
+  test('a whole-column merge is clipped, not expanded cell by cell', () => {
+    const grid = gridFromSpecs([{ name: '甲', indicators }]);
+    grid.merges.push({ top: 40, left: 10, bottom: 1048575, right: 16383 });
+    const started = Date.now();
+    expect(parseWorkbook([grid]).tables).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});

@@ -1,4 +1,4 @@
-import { type Grid, type CellRange, gridColCount, mergeAt, refAt, textAt, cellAt } from '../grid';
+import { type Grid, type CellRange, gridColCount, refAt, textAt, cellAt } from '../grid';
 import type { Field } from '../model';
 import { compact } from '../text';
 
@@ -10,11 +10,25 @@ export class SheetView {
   readonly rows: number;
   readonly cols: number;
   private readonly keys: string[][];
+  /** Grid-local "row:col" → merged area, so lookups stay O(1) on sheets with thousands of merges. */
+  private readonly merges = new Map<string, CellRange>();
 
   constructor(readonly grid: Grid) {
     this.rows = grid.cells.length;
     this.cols = gridColCount(grid);
     this.keys = grid.cells.map((row, r) => (row ?? []).map((_, c) => compact(textAt(grid, r, c))));
+    const dr = grid.origin?.row ?? 0;
+    const dc = grid.origin?.col ?? 0;
+    for (const m of grid.merges) {
+      // Clipped to the grid (plus the value slot right of it): a whole-column merge must not blow up.
+      const bottom = Math.min(m.bottom - dr, this.rows);
+      const right = Math.min(m.right - dc, this.cols + 1);
+      for (let r = Math.max(0, m.top - dr); r <= bottom; r++) {
+        for (let c = Math.max(0, m.left - dc); c <= right; c++) {
+          if (!this.merges.has(`${r}:${c}`)) this.merges.set(`${r}:${c}`, m);
+        }
+      }
+    }
   }
 
   get sheet(): string {
@@ -42,7 +56,7 @@ export class SheetView {
   }
 
   merge(row: number, col: number): CellRange | undefined {
-    return mergeAt(this.grid, row, col);
+    return this.merges.get(`${row}:${col}`);
   }
 
   /** True for a cell hidden inside a merged area (not its top-left cell). */
