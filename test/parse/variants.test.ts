@@ -143,8 +143,7 @@ describe('merged areas far larger than the used range', () => {
   test('a whole-column merge is clipped, not expanded cell by cell', () => {
     const grid = gridFromSpecs([{ name: '甲', indicators }]);
     grid.merges.push({ top: 40, left: 10, bottom: 1048575, right: 16383 });
-    const started = Date.now();
+    // Expanded cell by cell this merge would be 17 billion entries; clipped, it parses like any sheet.
     expect(parseWorkbook([grid]).tables).toHaveLength(1);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 });
