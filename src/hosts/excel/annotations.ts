@@ -1,0 +1,78 @@
+import { cellKey, splitQualified } from './address';
+import { type AnnotationKind, NOTE_MARKER } from './markStore';
+
+/** Stop looking after this many notes/comments: a workbook with more is unusual and the payload grows. */
+export const MAX_ANNOTATIONS = 3000;
+
+/** Which kind of cell annotation this Excel supports: notes (ExcelApi 1.18), threaded comments (1.10), or none. */
+export function annotationKind(supports: (set: string, version: string) => boolean): AnnotationKind {
+  if (supports('ExcelApi', '1.18')) return 'note';
+  if (supports('ExcelApi', '1.10')) return 'comment';
+  return 'none';
+}
+
+type Annotation = Excel.Note | Excel.Comment;
+
+function collection(wb: Excel.Workbook, kind: AnnotationKind): Excel.NoteCollection | Excel.CommentCollection | undefined {
+  if (kind === 'note') return wb.notes;
+  if (kind === 'comment') return wb.comments;
+  return undefined;
+}
+
+/** Round 1 of discovery: how many notes/comments the workbook holds. */
+export function queueAnnotationCount(
+  wb: Excel.Workbook,
+  kind: AnnotationKind,
+): OfficeExtension.ClientResult<number> | undefined {
+  return collection(wb, kind)?.getCount();
+}
+
+export interface PendingAnnotations {
+  items: { item: Annotation; location: Excel.Range }[];
+  complete: boolean;
+}
+
+/** Round 2: queue content + location of every note/comment (count known from round 1). */
+export function queueAnnotationDetails(wb: Excel.Workbook, kind: AnnotationKind, count: number): PendingAnnotations {
+  const coll = collection(wb, kind);
+  const items: PendingAnnotations['items'] = [];
+  if (!coll) return { items, complete: true };
+  const n = Math.min(count, MAX_ANNOTATIONS);
+  for (let i = 0; i < n; i++) {
+    const item = coll.getItemAt(i) as Annotation;
+    item.load('content');
+    const location = item.getLocation();
+    location.load('address');
+    items.push({ item, location });
+  }
+  return { items, complete: count <= MAX_ANNOTATIONS };
+}
+
+/** After the sync: "Sheet!A1" → whether the note there is ours. */
+export function collectAnnotations(pending: PendingAnnotations): Map<string, { ours: boolean }> {
+  const map = new Map<string, { ours: boolean }>();
+  for (const { item, location } of pending.items) {
+    const { sheet, address } = splitQualified(location.address);
+    if (sheet === undefined) continue;
+    const content = typeof item.content === 'string' ? item.content : '';
+    map.set(cellKey(sheet, address.split(':')[0]), { ours: content.startsWith(NOTE_MARKER) });
+  }
+  return map;
+}
+
+/** Queues removal of the note/comment on one cell (known to exist). */
+export function queueDeleteAnnotation(wb: Excel.Workbook, ws: Excel.Worksheet, address: string, kind: AnnotationKind): void {
+  if (kind === 'note') ws.notes.getItem(address).delete();
+  else if (kind === 'comment') wb.comments.getItemByCell(ws.getRange(address)).delete();
+}
+
+export function queueAddAnnotation(
+  wb: Excel.Workbook,
+  ws: Excel.Worksheet,
+  address: string,
+  text: string,
+  kind: AnnotationKind,
+): void {
+  if (kind === 'note') ws.notes.add(address, text);
+  else if (kind === 'comment') wb.comments.add(ws.getRange(address), text);
+}

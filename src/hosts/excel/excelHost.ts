@@ -1,0 +1,505 @@
+import type { CellRange, CellRef, Grid } from '../../core/grid';
+import { toA1 } from '../../core/grid';
+import type { Host, Scope } from '../../core/host';
+import type { Finding } from '../../core/findings';
+import { MARK_COLORS, groupByCell } from '../../core/marks';
+import { cellKey, splitKey } from './address';
+import {
+  type PendingAnnotations,
+  annotationKind,
+  collectAnnotations,
+  queueAddAnnotation,
+  queueAnnotationCount,
+  queueAnnotationDetails,
+  queueDeleteAnnotation,
+} from './annotations';
+import {
+  type AnnotationKind,
+  type MarkStore,
+  type OriginalFill,
+  STORE_KEY,
+  isNoFill,
+  parseStore,
+  planMarks,
+  serializeStore,
+} from './markStore';
+import {
+  type Capabilities,
+  type SheetRead,
+  preloadWindow,
+  mergesOf,
+  preloadedFills,
+  queueChunks,
+  queueSheetDims,
+  queueSheetRead,
+  toGrid,
+} from './read';
+
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type SupportsFn = (set: string, version: string) => boolean;
+
+export interface ExcelHostOptions {
+  /** Defaults to Excel.run; tests pass a fake. */
+  run?: ExcelRun;
+  /** Defaults to Office.context.requirements.isSetSupported. */
+  supports?: SupportsFn;
+  now?: () => number;
+  /** loadState keys read together with the grids, so a following loadState costs no round trip. */
+  prefetchState?: readonly string[];
+}
+
+/** What the last applyMarks did, for the summary shown to the user. */
+export interface MarkStatus {
+  annotations: AnnotationKind;
+  markedCells: number;
+  /** Cells that already had a note of the user's: filled, but their note was left alone. */
+  keptUserNotes: number;
+}
+
+/** How long a snapshot taken by readGrids may stand in for re-reading fills and notes before marking. */
+const SNAPSHOT_MAX_AGE_MS = 15_000;
+const STATE_PREFIX = 'jixiao.state.';
+/** The pane's settings and ignored findings (keys used by src/taskpane), read along with the grids. */
+const DEFAULT_PREFETCH = ['jixiao.settings', 'jixiao.ignored'];
+
+interface Snapshot {
+  at: number;
+  store: MarkStore | undefined;
+  storeExists: boolean;
+  annotations: Map<string, { ours: boolean }> | undefined;
+  fills: Map<string, OriginalFill>;
+  merges: Map<string, CellRange[]>;
+  sheetNames: Set<string>;
+}
+
+/** Errors a user can act on, in zh-CN. */
+export class ExcelHostError extends Error {
+  constructor(message: string, readonly cause?: unknown) {
+    super(message);
+    this.name = 'ExcelHostError';
+  }
+}
+
+function defaultSupports(set: string, version: string): boolean {
+  try {
+    return typeof Office !== 'undefined' && Office.context.requirements.isSetSupported(set, version);
+  } catch {
+    return false;
+  }
+}
+
+function defaultRun<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
+  return Excel.run(batch);
+}
+
+function sheetOf(wb: Excel.Workbook, name: string): Excel.Worksheet {
+  return wb.worksheets.getItem(name);
+}
+
+function groupKeys<T>(keys: Iterable<[string, T]>): Map<string, [string, T][]> {
+  const bySheet = new Map<string, [string, T][]>();
+  for (const entry of keys) {
+    const { sheet } = splitKey(entry[0]);
+    const list = bySheet.get(sheet);
+    if (list) list.push(entry);
+    else bySheet.set(sheet, [entry]);
+  }
+  return bySheet;
+}
+
+function queueRestoreFill(range: Excel.Range, fill: OriginalFill, patterns: boolean): void {
+  if (isNoFill(fill)) {
+    range.format.fill.clear();
+    return;
+  }
+  range.format.fill.color = fill.color as string;
+  if (patterns && fill.pattern && fill.pattern !== 'Solid') range.format.fill.pattern = fill.pattern as Excel.FillPattern;
+}
+
+const OUR_COLORS = new Set(Object.values(MARK_COLORS).map((c) => c.hex.toUpperCase()));
+
+export class ExcelHost implements Host {
+  readonly kind = 'excel' as const;
+  private readonly run: ExcelRun;
+  private readonly supports: SupportsFn;
+  private readonly now: () => number;
+  private readonly prefetch: readonly string[];
+  private snapshot: Snapshot | undefined;
+  private stateCache: { at: number; values: Map<string, string | undefined> } | undefined;
+  lastMarkStatus: MarkStatus | undefined;
+
+  constructor(options: ExcelHostOptions = {}) {
+    this.run = options.run ?? defaultRun;
+    this.supports = options.supports ?? defaultSupports;
+    this.now = options.now ?? Date.now;
+    this.prefetch = options.prefetchState ?? DEFAULT_PREFETCH;
+  }
+
+  /** Notes, comments or nothing, depending on the Excel version. */
+  get annotations(): AnnotationKind {
+    return annotationKind(this.supports);
+  }
+
+  private caps(): Capabilities {
+    return { merges: this.supports('ExcelApi', '1.13'), cellProperties: this.supports('ExcelApi', '1.9') };
+  }
+
+  private guard<T>(what: string, work: () => Promise<T>): Promise<T> {
+    return work().catch((err: unknown) => {
+      if (err instanceof ExcelHostError) throw err;
+      const detail = err instanceof Error && err.message ? `（${err.message}）` : '';
+      throw new ExcelHostError(`${what}失败${detail}。请确认没有处于单元格编辑状态后重试。`, err);
+    });
+  }
+
+  /**
+   * Round trips: 1) sheet list, saved marks, note count; 2) every sheet's values, text, merges, fills and the
+   * notes' locations. Only if round 2 fails (huge used range, odd layout) a robust path adds one more round
+   * (dimensions first, then values in row chunks).
+   */
+  readGrids(scope: Scope): Promise<Grid[]> {
+    return this.guard('读取工作表', () =>
+      this.run(async (ctx) => {
+        const wb = ctx.workbook;
+        const kind = this.annotations;
+        const caps = this.caps();
+        const sheets = wb.worksheets;
+        const active = scope === 'sheet' ? sheets.getActiveWorksheet() : undefined;
+        if (active) active.load('name');
+        sheets.load('items/name,items/visibility');
+        const storeItem = wb.settings.getItemOrNullObject(STORE_KEY);
+        storeItem.load('value');
+        const noteCount = queueAnnotationCount(wb, kind);
+        const prefetched = this.prefetch.map((key) => {
+          const item = wb.settings.getItemOrNullObject(STATE_PREFIX + key);
+          item.load('value');
+          return [key, item] as const;
+        });
+        await ctx.sync();
+        this.stateCache = {
+          at: this.now(),
+          values: new Map(prefetched.map(([key, item]) => [key, settingText(item)])),
+        };
+
+        const list = active
+          ? [{ ws: active, name: active.name }]
+          : sheets.items.filter((s) => s.visibility !== 'VeryHidden').map((s) => ({ ws: s, name: s.name }));
+        const window = preloadWindow(list.length);
+        let reads = list.map(({ ws, name }) => queueSheetRead(ws, name, caps, window));
+        let pending = noteCount && noteCount.value > 0 ? queueAnnotationDetails(wb, kind, noteCount.value) : undefined;
+        try {
+          await ctx.sync();
+        } catch {
+          // Too large for one response, or data outside the preload window: dimensions first, then chunks.
+          reads = list.map(({ ws, name }) => queueSheetDims(ws, name, caps));
+          pending = noteCount && noteCount.value > 0 ? queueAnnotationDetails(wb, kind, noteCount.value) : undefined;
+          await ctx.sync();
+          reads.forEach(queueChunks);
+          await ctx.sync();
+        }
+        this.snapshot = this.takeSnapshot(storeItem, reads, pending, kind, sheets.items.map((s) => s.name));
+        return reads.map(toGrid);
+      }),
+    );
+  }
+
+  private takeSnapshot(
+    storeItem: Excel.Setting,
+    reads: SheetRead[],
+    pending: PendingAnnotations | undefined,
+    kind: AnnotationKind,
+    sheetNames: string[],
+  ): Snapshot {
+    const fills = new Map<string, OriginalFill>();
+    const merges = new Map<string, CellRange[]>();
+    for (const read of reads) {
+      preloadedFills(read, fills);
+      merges.set(read.name, mergesOf(read));
+    }
+    let annotations: Snapshot['annotations'] = new Map();
+    if (kind !== 'none' && pending) annotations = pending.complete ? collectAnnotations(pending) : undefined;
+    return {
+      at: this.now(),
+      store: storeItem.isNullObject ? undefined : parseStore(storeItem.value),
+      storeExists: !storeItem.isNullObject,
+      annotations,
+      fills,
+      merges,
+      sheetNames: new Set(sheetNames),
+    };
+  }
+
+  /** The top-left cell of a merged area carries the mark, as Excel shows only that one. */
+  private keyFor(ref: CellRef): string {
+    const merges = this.snapshot?.merges.get(ref.sheet);
+    const hit = merges?.find((m) => ref.row >= m.top && ref.row <= m.bottom && ref.col >= m.left && ref.col <= m.right);
+    return cellKey(ref.sheet, hit ? toA1(hit.top, hit.left) : ref.address);
+  }
+
+  /**
+   * One round trip right after readGrids (the snapshot already holds the saved marks, the notes and the
+   * fills); otherwise up to three: load saved marks, note count and fills → note locations → write.
+   */
+  applyMarks(findings: readonly Finding[]): Promise<void> {
+    return this.guard('标注单元格', async () => {
+      const byCell = new Map<string, Finding[]>();
+      for (const [, list] of groupByCell(findings)) {
+        const key = this.keyFor(list[0].ref);
+        byCell.set(key, [...(byCell.get(key) ?? []), ...list]);
+      }
+      const snapshot = this.freshSnapshot();
+      try {
+        await this.markOnce(byCell, snapshot);
+      } catch (err) {
+        // The workbook changed since the snapshot (e.g. a note was added meanwhile): redo with fresh facts.
+        if (!snapshot) throw err;
+        await this.markOnce(byCell, undefined);
+      }
+    });
+  }
+
+  private freshSnapshot(): Snapshot | undefined {
+    const s = this.snapshot;
+    this.snapshot = undefined;
+    return s && this.now() - s.at <= SNAPSHOT_MAX_AGE_MS ? s : undefined;
+  }
+
+  private markOnce(byCell: Map<string, Finding[]>, snapshot: Snapshot | undefined): Promise<void> {
+    return this.run(async (ctx) => {
+      const wb = ctx.workbook;
+      const kind = this.annotations;
+      const patterns = this.supports('ExcelApi', '1.9');
+
+      let store = snapshot?.store;
+      let storeExists = snapshot?.storeExists ?? false;
+      let notes = snapshot?.annotations;
+      let sheetNames = snapshot?.sheetNames;
+      const fills = new Map<string, OriginalFill>();
+      const missing = [...byCell.keys()].filter((k) => !store?.cells[k] && !snapshot?.fills.has(k));
+      for (const k of byCell.keys()) {
+        const known = snapshot?.fills.get(k);
+        if (known) fills.set(k, known);
+      }
+
+      if (!snapshot || !notes || missing.length > 0) {
+        const storeItem = snapshot ? undefined : wb.settings.getItemOrNullObject(STORE_KEY);
+        storeItem?.load('value');
+        const sheets = snapshot ? undefined : wb.worksheets;
+        sheets?.load('items/name');
+        const count = notes ? undefined : queueAnnotationCount(wb, kind);
+        const loads: [string, Excel.RangeFill][] = [];
+        // Cells already in the store keep their stored original, so only new cells are read.
+        const toRead = snapshot ? missing : [...byCell.keys()];
+        for (const [sheet, entries] of groupKeys(toRead.map((k) => [k, null] as [string, null]))) {
+          const ws = sheetOf(wb, sheet);
+          for (const [key] of entries) {
+            const fill = ws.getRange(splitKey(key).address).format.fill;
+            fill.load(patterns ? 'color,pattern' : 'color');
+            loads.push([key, fill]);
+          }
+        }
+        await ctx.sync();
+        if (storeItem) {
+          store = storeItem.isNullObject ? undefined : parseStore(storeItem.value);
+          storeExists = !storeItem.isNullObject;
+        }
+        if (sheets) sheetNames = new Set(sheets.items.map((s) => s.name));
+        for (const [key, fill] of loads) {
+          fills.set(key, { color: fill.color ?? null, ...(patterns ? { pattern: fill.pattern ?? null } : {}) });
+        }
+        if (!notes) {
+          const n = count?.value ?? 0;
+          const pending = n > 0 ? queueAnnotationDetails(wb, kind, n) : undefined;
+          if (pending) await ctx.sync();
+          notes = pending ? collectAnnotations(pending) : new Map();
+        }
+      }
+
+      const plan = planMarks(store, byCell, { fills, notes }, kind);
+      const exists = (key: string): boolean => sheetNames?.has(splitKey(key).sheet) ?? false;
+
+      // One write round: restore → drop our old notes → save the originals → paint → add notes.
+      const restore = plan.restore.filter((r) => exists(r.key));
+      for (const [sheet, entries] of groupKeys(restore.map((r) => [r.key, r.fill] as [string, OriginalFill]))) {
+        const ws = sheetOf(wb, sheet);
+        for (const [key, fill] of entries) queueRestoreFill(ws.getRange(splitKey(key).address), fill, patterns);
+      }
+      for (const key of plan.deleteNotes.filter(exists)) {
+        const { sheet, address } = splitKey(key);
+        queueDeleteAnnotation(wb, sheetOf(wb, sheet), address, kind);
+      }
+      const cellCount = Object.keys(plan.store.cells).length;
+      const nothingToDo = restore.length === 0 && plan.deleteNotes.length === 0 && cellCount === 0 && !storeExists;
+      if (cellCount > 0) wb.settings.add(STORE_KEY, serializeStore(plan.store));
+      else if (storeExists) wb.settings.getItem(STORE_KEY).delete();
+      for (const [sheet, entries] of groupKeys(plan.paint.map((p) => [p.key, p] as const))) {
+        const ws = sheetOf(wb, sheet);
+        for (const [, p] of entries) {
+          const { address } = splitKey(p.key);
+          ws.getRange(address).format.fill.color = p.color;
+          if (p.note !== undefined) queueAddAnnotation(wb, ws, address, p.note, kind);
+        }
+      }
+      if (!nothingToDo) await ctx.sync();
+      this.lastMarkStatus = {
+        annotations: kind,
+        markedCells: plan.paint.length,
+        keptUserNotes: kind === 'none' ? 0 : plan.paint.filter((p) => p.note === undefined).length,
+      };
+    });
+  }
+
+  /**
+   * Three round trips: saved marks + note count → current fills of marked cells + note locations →
+   * restore fills, delete our notes, forget the store. A fill the user changed after marking is kept.
+   */
+  clearMarks(): Promise<void> {
+    this.snapshot = undefined;
+    return this.guard('清除标记', () =>
+      this.run(async (ctx) => {
+        const wb = ctx.workbook;
+        const kind = this.annotations;
+        const patterns = this.supports('ExcelApi', '1.9');
+        const storeItem = wb.settings.getItemOrNullObject(STORE_KEY);
+        storeItem.load('value');
+        const sheets = wb.worksheets;
+        sheets.load('items/name');
+        const count = queueAnnotationCount(wb, kind);
+        await ctx.sync();
+
+        const existing = new Set(sheets.items.map((s) => s.name));
+        const store = storeItem.isNullObject ? undefined : parseStore(storeItem.value);
+        // Cells on sheets deleted or renamed since marking are skipped.
+        const cells = Object.entries(store?.cells ?? {}).filter(([key]) => existing.has(splitKey(key).sheet));
+        const current: [string, OriginalFill, Excel.RangeFill][] = [];
+        for (const [sheet, entries] of groupKeys(cells)) {
+          const ws = sheetOf(wb, sheet);
+          for (const [key, original] of entries) {
+            const fill = ws.getRange(splitKey(key).address).format.fill;
+            fill.load('color');
+            current.push([key, original, fill]);
+          }
+        }
+        const n = count?.value ?? 0;
+        const pending = n > 0 ? queueAnnotationDetails(wb, kind, n) : undefined;
+        if (current.length > 0 || pending) await ctx.sync();
+
+        for (const [key, original, fill] of current) {
+          if (!OUR_COLORS.has(String(fill.color ?? '').toUpperCase())) continue;
+          const { sheet, address } = splitKey(key);
+          queueRestoreFill(sheetOf(wb, sheet).getRange(address), original, patterns);
+        }
+        const notes = pending ? collectAnnotations(pending) : new Map<string, { ours: boolean }>();
+        for (const [key, note] of notes) {
+          const { sheet, address } = splitKey(key);
+          if (note.ours && existing.has(sheet)) queueDeleteAnnotation(wb, sheetOf(wb, sheet), address, kind);
+        }
+        if (!storeItem.isNullObject) wb.settings.getItem(STORE_KEY).delete();
+        await ctx.sync();
+        this.lastMarkStatus = undefined;
+      }),
+    );
+  }
+
+  select(ref: CellRef): Promise<void> {
+    return this.guard('定位单元格', () =>
+      this.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(ref.sheet);
+        ws.activate();
+        ws.getRange(ref.address).select();
+        await ctx.sync();
+      }),
+    );
+  }
+
+  writeCells(edits: readonly { ref: CellRef; text: string }[]): Promise<void> {
+    this.snapshot = undefined;
+    return this.guard('写入修改', () =>
+      this.run(async (ctx) => {
+        for (const { ref, text } of edits) {
+          ctx.workbook.worksheets.getItem(ref.sheet).getRange(ref.address).values = [[text]];
+        }
+        await ctx.sync();
+      }),
+    );
+  }
+
+  insertRows(sheet: string, after: number, rows: readonly (string | number | null)[][]): Promise<void> {
+    this.snapshot = undefined;
+    return this.guard('插入行', () =>
+      this.run(async (ctx) => {
+        if (rows.length === 0) return;
+        const ws = ctx.workbook.worksheets.getItem(sheet);
+        const first = after + 2; // 1-based number of the first new row
+        ws.getRange(`${first}:${first + rows.length - 1}`).insert('Down');
+        const width = Math.max(1, ...rows.map((r) => r.length));
+        ws.getRangeByIndexes(after + 1, 0, rows.length, width).values = padRows(rows, width);
+        await ctx.sync();
+      }),
+    );
+  }
+
+  addSheet(name: string, rows: readonly (string | number | null)[][]): Promise<void> {
+    this.snapshot = undefined;
+    return this.guard('新建工作表', () =>
+      this.run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        sheets.load('items/name');
+        await ctx.sync();
+        const ws = sheets.add(uniqueSheetName(name, sheets.items.map((s) => s.name)));
+        if (rows.length > 0) {
+          const width = Math.max(1, ...rows.map((r) => r.length));
+          ws.getRangeByIndexes(0, 0, rows.length, width).values = padRows(rows, width);
+        }
+        ws.activate();
+        await ctx.sync();
+      }),
+    );
+  }
+
+  loadState(key: string): Promise<string | undefined> {
+    const cache = this.stateCache;
+    if (cache && cache.values.has(key) && this.now() - cache.at <= SNAPSHOT_MAX_AGE_MS) {
+      return Promise.resolve(cache.values.get(key));
+    }
+    return this.guard('读取设置', () =>
+      this.run(async (ctx) => {
+        const item = ctx.workbook.settings.getItemOrNullObject(STATE_PREFIX + key);
+        item.load('value');
+        await ctx.sync();
+        return settingText(item);
+      }),
+    );
+  }
+
+  saveState(key: string, value: string): Promise<void> {
+    this.stateCache?.values.delete(key);
+    return this.guard('保存设置', () =>
+      this.run(async (ctx) => {
+        ctx.workbook.settings.add(STATE_PREFIX + key, value);
+        await ctx.sync();
+      }),
+    );
+  }
+}
+
+function settingText(item: Excel.Setting): string | undefined {
+  if (item.isNullObject || item.value === null || item.value === undefined) return undefined;
+  return typeof item.value === 'string' ? item.value : JSON.stringify(item.value);
+}
+
+function padRows(rows: readonly (string | number | null)[][], width: number): (string | number)[][] {
+  return rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
+}
+
+/** Excel sheet names: ≤ 31 characters, none of : \ / ? * [ ], unique ignoring case. */
+export function uniqueSheetName(wanted: string, existing: readonly string[]): string {
+  const base = (wanted.replace(/[:\\/?*[\]]/g, '_').replace(/^'+|'+$/g, '').trim() || '新工作表').slice(0, 31);
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const suffix = `(${i})`;
+    const name = base.slice(0, 31 - suffix.length) + suffix;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
