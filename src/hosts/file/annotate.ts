@@ -73,13 +73,18 @@ export async function annotateBuffer(
     }
   }
 
+  // Group by the cell actually marked: findings on a merged area all land on its top-left cell.
+  const byCell = new Map<ExcelJS.Cell, Finding[]>();
   for (const group of groupByCell(findings).values()) {
     const cell = targetCell(wb, group[0].ref);
-    const severity = worstSeverity(group);
-    if (!cell || !severity) {
+    if (!cell) {
       skipped.push(...group);
       continue;
     }
+    byCell.set(cell, [...(byCell.get(cell) ?? []), ...group]);
+  }
+  for (const [cell, group] of byCell) {
+    const severity = worstSeverity(group)!;
     // Styles are shared between cells in ExcelJS: replace the style object rather than mutating it.
     cell.style = {
       ...cell.style,

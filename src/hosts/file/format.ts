@@ -69,6 +69,7 @@ function formatSection(n: number, section: string): string | undefined {
     if (seenDigit || pattern.includes('%')) suffix += literal;
     else prefix += literal;
   }
+  if (!seenDigit && !pattern.includes('%')) return prefix + suffix; // literal-only section, e.g. "-" for zero
   if (!seenDigit) return undefined;
 
   const percent = (pattern.match(/%/g) ?? []).length;

@@ -50,6 +50,15 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
   return false;
 }
 
+function containsAscii(bytes: Uint8Array, text: string): boolean {
+  const limit = bytes.length - text.length;
+  outer: for (let i = 0; i <= limit; i++) {
+    for (let k = 0; k < text.length; k++) if (bytes[i + k] !== text.charCodeAt(k)) continue outer;
+    return true;
+  }
+  return false;
+}
+
 /** Rejects files ExcelJS cannot open, by their first bytes, with a message a clerk understands. */
 export function checkSignature(bytes: Uint8Array): void {
   if (bytes.length === 0) throw new FileReadError('not-xlsx', '文件是空的（0 字节），不是 .xlsx 文件');
@@ -76,6 +85,10 @@ export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<Exce
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {
     throw new FileReadError('corrupt', `${FILE_READ_MESSAGES.corrupt}（${shortReason(err)}）`);
+  }
+  if (wb.worksheets.length === 0 && !containsAscii(bytes, 'xl/workbook.xml')) {
+    // A zip that is not a workbook at all (.docx, .zip renamed to .xlsx).
+    throw new FileReadError('not-xlsx', '不是 .xlsx 文件：这是一个 zip 压缩包（可能是 .docx 等其他文件），里面没有 Excel 工作簿');
   }
   return wb;
 }
