@@ -1,0 +1,27 @@
+import type { Rule } from './types';
+import { analyse, at, q } from './util';
+import { isFillerName } from './filler-indicator';
+
+export const rule: Rule = {
+  id: 'duplicate-indicator',
+  severity: 'warning',
+  meta: {
+    title: '三级指标重复',
+    criterion: '完整性',
+    docs:
+      '同一张表中两个三级指标名称相同，通常是复制粘贴后忘了修改，重复的指标既不能增加信息，也会让评审怀疑表格是拼凑的。修改方法：删除重复行，或把它改成反映另一方面的指标。',
+  },
+  check({ table, settings, report }) {
+    const seen = new Map<string, string>();
+    for (const r of analyse(table, settings).rows) {
+      if (!r.name || isFillerName(r.name)) continue;
+      const first = seen.get(r.name);
+      if (first) {
+        report({
+          ref: r.row.level3.ref,
+          message: `${at(r.row.level3)}：三级指标${q(r.row.level3.text)}与${first}重复：请删除此行或改为其他指标。`,
+        });
+      } else seen.set(r.name, at(r.row.level3));
+    }
+  },
+};

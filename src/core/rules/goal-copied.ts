@@ -1,0 +1,27 @@
+import type { Rule } from './types';
+import { at, q } from './util';
+import { goalCore } from './goal-vague';
+
+export const rule: Rule = {
+  id: 'goal-copied',
+  severity: 'warning',
+  meta: {
+    title: '绩效目标在多张表中雷同',
+    criterion: '相关性',
+    docs:
+      '每个项目的绩效目标应当针对本项目的内容。同一工作簿中不同项目的绩效目标一字不差，说明是复制的套话，既看不出项目差别，也无法据此评价。修改方法：按本项目的资金用途写出具体任务和预期效果。',
+  },
+  check({ table, workbook, report }) {
+    const goal = table.goal;
+    if (!goal) return;
+    const core = goalCore(goal.text);
+    if (core.length < 4) return;
+    const others = workbook.tables.filter((t) => t !== table && t.goal && goalCore(t.goal.text) === core);
+    if (others.length === 0) return;
+    const names = others.slice(0, 3).map((t) => q(t.projectName?.text || t.title?.text || t.id));
+    report({
+      ref: goal.ref,
+      message: `${at(goal)}：绩效目标${q(goal.text)}与${names.join('、')}${others.length > 3 ? `等${others.length}个项目` : ''}的绩效目标相同：请按本项目的具体内容改写。`,
+    });
+  },
+};

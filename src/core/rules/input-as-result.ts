@@ -1,0 +1,24 @@
+import type { Rule } from './types';
+import { analyse, at, q } from './util';
+
+const INPUT_PATTERN = /资金到位|预算执行|结余|经费支出完成|支出完成|资金支付|支出进度|资金使用率|资金拨付|预算完成|资金执行|经费执行|经费支出/u;
+
+export const rule: Rule = {
+  id: 'input-as-result',
+  severity: 'warning',
+  meta: {
+    title: '把投入当成产出或效益',
+    criterion: '相关性',
+    docs:
+      '资金到位率、预算执行率、结余率、经费支出完成率等反映的是“钱花出去没有”，属于投入和过程管理，不是项目的产出或效益。把它们填在产出指标或效益指标下，会让表格看起来有指标、实际没有说明做成了什么。修改方法：产出写做了什么（次数、人数、面积、合格率），效益写带来了什么变化；支出进度通过资金支出计划体现。',
+  },
+  check({ table, settings, report }) {
+    for (const r of analyse(table, settings).rows) {
+      if ((r.l1Key !== '产出' && r.l1Key !== '效益') || !INPUT_PATTERN.test(r.name)) continue;
+      report({
+        ref: r.row.level3.ref,
+        message: `${at(r.row.level3)}：${q(r.row.level3.text)}反映的是资金投入和支出进度，不是${r.l1}：请改为反映实际${r.l1Key === '产出' ? '产出（完成了多少、质量如何）' : '效果（带来了什么变化）'}的指标，支出进度在资金支出计划中体现。`,
+      });
+    }
+  },
+};

@@ -1,0 +1,50 @@
+import type { Field } from '../model';
+import { compact } from '../text';
+import { hasPlaceholder } from '../values';
+import type { Rule } from './types';
+import { analyse, at, q } from './util';
+
+function mark(text: string): string {
+  const m = /\*+|[xX]{2,}|[×✕╳]+|某某|待定|待补充|待填|待核实|暂定|未定/.exec(compact(text));
+  return m ? m[0] : '';
+}
+
+/** Template placeholders ("**", "XX", "×××", "待定") and empty 指标值 left in a submitted table. */
+export const rule: Rule = {
+  id: 'placeholder',
+  severity: 'error',
+  meta: {
+    title: '占位符或空指标值',
+    criterion: '完整性',
+    docs:
+      '模板中的“**”“XX”“×××”“待定”等占位符和空白的指标值，说明表格没有填完。带占位符的表格一旦公开，会被直接认定为填报不认真。修改方法：把占位符换成实际内容，如把“春节慰问劳模人数 **人”改为“春节慰问劳模人数”，指标值写“≥50人”；空白的指标值按年度计划补齐。',
+  },
+  check({ table, settings, report }) {
+    for (const r of analyse(table, settings).rows) {
+      const row = r.row;
+      if (r.value.kind === 'empty') {
+        report({
+          ref: row.value.ref,
+          message: `${at(row.value)}：三级指标${q(row.level3.text)}的指标值为空：请按年度计划填写目标值，如“≥90%”“≥4次”“2025年12月底前”。`,
+        });
+      } else if (r.value.kind === 'placeholder') {
+        report({
+          ref: row.value.ref,
+          message: `${at(row.value)}：指标值${q(row.value.text)}是占位符，尚未填写实际数值：请填写计划达到的数值和单位。`,
+        });
+      }
+      const cells: [Field, string][] = [
+        [row.level3, '三级指标'],
+        [row.description, '绩效指标描述'],
+        [row.basis, '指标值确定依据'],
+      ];
+      for (const [f, label] of cells) {
+        if (!hasPlaceholder(f.text)) continue;
+        report({
+          ref: f.ref,
+          message: `${at(f)}：${label}${q(f.text)}含占位符“${mark(f.text)}”，尚未填写完整：请把“${mark(f.text)}”换成实际内容。`,
+        });
+      }
+    }
+  },
+};

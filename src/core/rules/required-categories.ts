@@ -1,0 +1,59 @@
+import type { CellRef } from '../grid';
+import type { ProjectTable } from '../model';
+import type { Rule } from './types';
+import { analyse, projectContext } from './util';
+
+/** Projects that serve people: a 满意度 indicator is expected. */
+const RECIPIENT_PATTERN =
+  /服务|补贴|补助|慰问|培训|群众|老干部|离退休|老党员|学员|村民|居民|企业|困难|救助|帮扶|患者|学生|职工|家庭|农户|对象|发放|活动/u;
+
+export function hasServiceRecipients(table: ProjectTable): boolean {
+  return RECIPIENT_PATTERN.test(projectContext(table));
+}
+
+function anchor(table: ProjectTable): CellRef {
+  return (table.indicators[0]?.level1 ?? table.projectName ?? table.title)?.ref ?? {
+    sheet: table.sheet,
+    row: table.top,
+    col: 0,
+    address: `A${table.top + 1}`,
+  };
+}
+
+export const rule: Rule = {
+  id: 'required-categories',
+  severity: 'error',
+  meta: {
+    title: '缺少必备的指标类别',
+    criterion: '完整性',
+    docs:
+      '一张绩效目标表至少要有：产出指标下的数量指标和质量指标；至少一项经济、社会或生态效益指标；项目有服务对象（群众、老干部、学员、补贴对象等）时要有服务对象满意度指标。成本指标（88号口径在产出下，101号口径为一级指标）缺少时给出警告；可持续影响指标按需设置，从不要求。缺少必备类别的表格不完整，评审会退回补充。',
+  },
+  check({ table, settings, report }) {
+    const { framework, rows } = analyse(table, settings);
+    if (rows.length === 0) return;
+    const has = (l1: string, l2?: string): boolean => rows.some((r) => r.l1Key === l1 && (!l2 || r.l2Key === l2));
+    const firstOf = (l1: string): CellRef => rows.find((r) => r.l1Key === l1)?.row.level1.ref ?? anchor(table);
+    const missing = (ref: CellRef, what: string, example: string, severity?: 'warning') =>
+      report({ ref, severity, message: `${ref.address}：本表缺少${what}：请补充，如${example}。` });
+
+    if (!has('产出')) missing(anchor(table), '产出指标', '数量指标“……次数（次）”、质量指标“……合格率（%）”');
+    else {
+      if (!has('产出', '数量')) missing(firstOf('产出'), '产出指标下的“数量指标”', '“培训次数 ≥4次”');
+      if (!has('产出', '质量')) missing(firstOf('产出'), '产出指标下的“质量指标”', '“验收合格率 ≥95%”');
+    }
+    const costPresent = framework.id === 'caiyu101' ? has('成本') : has('产出', '成本');
+    if (!costPresent) {
+      const where = framework.id === 'caiyu101' ? '一级指标“成本指标”（经济成本指标）' : '产出指标下的“成本指标”';
+      missing(firstOf('产出'), where, '“项目总成本 ≤预算数（万元）”', 'warning');
+    }
+    const benefits = rows.filter((r) => r.l1Key === '效益');
+    if (benefits.length === 0) missing(anchor(table), '效益指标', '社会效益指标“……覆盖率 ≥90%”');
+    else if (benefits.every((r) => r.l2Key === '可持续影响')) {
+      missing(benefits[0].row.level1.ref, '经济、社会或生态效益指标（目前只有可持续影响指标）', '社会效益指标“……保障率 ≥95%”', 'warning');
+    }
+    if (!has('满意度') && hasServiceRecipients(table)) {
+      missing(anchor(table), '满意度指标（本项目有服务对象）', '服务对象满意度指标“参训学员满意度 ≥90%”');
+    }
+  },
+};

@@ -1,0 +1,44 @@
+import { TIME_UNITS } from '../values';
+import type { Rule } from './types';
+import { analyse, at, isRateName, q } from './util';
+
+export const rule: Rule = {
+  id: 'timeliness-value',
+  severity: 'error',
+  meta: {
+    title: '时效指标应有时限',
+    criterion: '适当性',
+    docs:
+      '时效指标考核“什么时候完成”，指标值应是完成时限或时长，如“2025年12月底前”“≤3天”，或者是“及时率”“按时完成率”这类比率（用%）。名称是“完成时间”“时效性”“持续周期”而指标值却是“≥90%”，无法判断时间要求；只写“及时”“按时”也无法考核，会给出警告。修改方法：写明截止日期或天数，或把指标改为“……及时率”并用百分比。',
+  },
+  check({ table, settings, report }) {
+    for (const r of analyse(table, settings).rows) {
+      if (r.l2Key !== '时效') continue;
+      const v = r.value;
+      const cell = at(r.row.value);
+      const name = q(r.row.level3.text);
+      if (v.kind === 'date' || v.kind === 'empty' || v.kind === 'placeholder') continue;
+      if (v.kind === 'numeric') {
+        if (v.unit && TIME_UNITS.has(v.unit)) continue;
+        if (v.unit === '%' && isRateName(r.name)) continue;
+        if (v.unit === '%') {
+          report({
+            ref: r.row.value.ref,
+            message: `${cell}：时效指标${name}的指标值${q(r.row.value.text)}是百分比，但名称不是比率，看不出时间要求：请填写完成时限（如“2025年12月底前”“≤3天”），或把指标改为“……按时完成率”。`,
+          });
+        } else {
+          report({
+            ref: r.row.value.ref,
+            message: `${cell}：时效指标${name}的指标值${q(r.row.value.text)}不是时间：请填写完成时限，如“2025年12月底前”或“≤3天”。`,
+          });
+        }
+        continue;
+      }
+      report({
+        ref: r.row.value.ref,
+        severity: 'warning',
+        message: `${cell}：时效指标${name}的指标值${q(r.row.value.text)}没有具体时限，无法考核：请写明截止日期（如“2025年12月底前”）或时长（如“≤3天”）。`,
+      });
+    }
+  },
+};

@@ -1,0 +1,32 @@
+import type { Rule } from './types';
+import { analyse, at, isCostRow, isSatisfactionRow, q } from './util';
+
+/** Names where less is better: an upper bound is the right direction. */
+const LOWER_IS_BETTER =
+  /投诉|事故|差错|失误|发生|违规|违纪|超支|损失|误差|故障|不合格|返工|延误|下降|降低|减少|时间|时限|周期|天数|用时|时长|成本|费用|金额|资金|经费|支出|预算|能耗|排放|污染|空置|流失|缺陷|结余|期限|风险|隐患|案件|发案/u;
+
+export const rule: Rule = {
+  id: 'value-direction',
+  severity: 'warning',
+  meta: {
+    title: '产出、效益指标用了上限',
+    criterion: '适当性',
+    fixable: true,
+    docs:
+      '产出和效益指标一般是越多越好、越高越好，指标值应写下限，如“≥6个”“≥98%”。写成“≤6个”“≤98%”表示“最多完成6个”“完成率不超过98%”，目标方向反了；“≤100%”更是永远成立，起不到考核作用。投诉率、事故数、时限、费用等越低越好的指标不在检查范围内。修改方法：把“≤”改为“≥”（或“=”）。',
+  },
+  check({ table, settings, report }) {
+    for (const r of analyse(table, settings).rows) {
+      if ((r.l1Key !== '产出' && r.l1Key !== '效益') || r.l2Key === '时效' || isCostRow(r) || isSatisfactionRow(r)) continue;
+      const v = r.value;
+      if (v.kind !== 'numeric' || (v.operator !== '≤' && v.operator !== '<')) continue;
+      if (LOWER_IS_BETTER.test(r.name) || (v.unit && ['元', '万元', '亿元', '年', '月', '天', '工作日', '小时'].includes(v.unit))) continue;
+      const to = `≥${v.number}${v.unit ?? ''}`;
+      report({
+        ref: r.row.value.ref,
+        message: `${at(r.row.value)}：${q(r.row.level3.text)}越多越好，指标值${q(r.row.value.text)}却是上限，表示“最多${v.number}${v.unit ?? ''}”：应写作“${to}”。`,
+        fix: { from: r.row.value.text, to, description: `将${q(r.row.value.text)}改为“${to}”` },
+      });
+    }
+  },
+};

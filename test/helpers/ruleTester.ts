@@ -1,0 +1,270 @@
+/**
+ * ESLint-RuleTester-like helper: builds tables from TableSpec, runs one rule, checks findings.
+ * Tables go through the real parser (src/core/testing/tableSpec) when it is available;
+ * otherwise a direct builder lays the table out in the standard grid shape.
+ */
+import { toA1 } from '../../src/core/grid';
+import type { CellRef } from '../../src/core/grid';
+import type { Finding } from '../../src/core/findings';
+import type { Field, IndicatorRow, MoneyField, ParsedWorkbook, ProjectTable, SchedulePeriod } from '../../src/core/model';
+import { runRuleSet } from '../../src/core/rules/engine';
+import type { Rule } from '../../src/core/rules/types';
+import { type Settings, withDefaults } from '../../src/core/settings';
+import { parsePercent } from '../../src/core/values';
+
+export interface TableSpec {
+  title?: string;
+  unitName?: string;
+  code?: string;
+  name?: string;
+  budget?: number | string;
+  fiscal?: number | string;
+  other?: number | string | null;
+  fundUse?: string;
+  scheduleLabels?: string[];
+  schedule?: (string | number | null)[];
+  goal?: string;
+  indicators: string[][];
+}
+
+type SpecParser = (spec: TableSpec) => ProjectTable;
+
+function loadParser(): SpecParser | undefined {
+  if (process.env.RULETESTER_DIRECT) return undefined;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const mod = require('../../src/core/testing/tableSpec') as { parseSpec?: SpecParser };
+    return mod.parseSpec;
+  } catch {
+    return undefined;
+  }
+}
+
+const specParser = loadParser();
+
+/** A complete, well-formed reference table; tests override only what they are about. */
+export const BASE_SPEC: TableSpec = {
+  title: '老干部活动中心大楼日常维护绩效目标表',
+  unitName: '203001中共曹妃甸区委组织部本级',
+  code: '13020925P00148010001P',
+  name: '老干部活动中心大楼日常维护',
+  budget: 85.5,
+  fiscal: 85.5,
+  other: null,
+  fundUse: '用于活动中心大楼和老年大学大楼的水电暖设施维修、消防设施检测和外墙防水维护，保障老干部日常活动和老年大学正常教学。',
+  schedule: [0.2, 0.5, 0.8, 1],
+  goal: '1.全年完成活动中心和老年大学大楼维修维护不少于6次，维护面积8571平方米；2.设施完好率达到95%以上，保障全年教学活动正常开展，服务离退休老干部不少于3000人次。',
+  indicators: [
+    ['产出指标', '数量指标', '大楼维修维护次数', '全年对两座大楼开展维修维护的次数，按维修记录统计', '≥6次', '计划标准：年度维修计划'],
+    ['', '数量指标', '维护面积', '纳入日常维护的建筑面积，按房产登记面积计算', '≥8571平米', '计划标准：房产登记面积'],
+    ['', '质量指标', '设施完好率', '完好设施数占全部设施数的比例，按季度巡检结果计算', '≥95%', '历史标准：近三年完好率平均值'],
+    ['', '时效指标', '维修响应完成时限', '报修后完成维修所需时间，按报修登记单统计', '≤3天', '行业标准：物业服务规范'],
+    ['', '成本指标', '大楼维护费用', '全年维修维护实际支出，按财务决算数核算', '≤85.5万元', '预算支出标准：2025年部门预算'],
+    ['效益指标', '社会效益指标', '老干部活动和教学正常开展率', '正常开展的活动课时占计划课时的比例', '≥98%', '历史标准：上年实际值'],
+    ['', '可持续影响指标', '设施使用年限延长', '通过定期维护延长主要设施使用年限，按设备台账测算', '≥2年', '行业标准：设施维护规范'],
+    ['满意度指标', '服务对象满意度指标', '离退休老干部满意度', '问卷调查中满意和较满意人数占调查总人数的比例', '≥90%', '历史标准：上年满意度调查结果'],
+  ],
+};
+
+export function spec(overrides: Partial<TableSpec> = {}): TableSpec {
+  return { ...BASE_SPEC, ...overrides };
+}
+
+/** Replaces one column of one indicator row of the base spec (row index into indicators). */
+export function withIndicator(index: number, row: Partial<Record<0 | 1 | 2 | 3 | 4 | 5, string>>, base = BASE_SPEC): TableSpec {
+  const indicators = base.indicators.map((r, i) => {
+    if (i !== index) return r;
+    const copy = [...r];
+    for (const [k, v] of Object.entries(row)) copy[Number(k)] = v as string;
+    return copy;
+  });
+  return { ...base, indicators };
+}
+
+export function buildTable(s: TableSpec, index = 0): ProjectTable {
+  if (specParser) return specParser(s);
+  return directTable(s, index);
+}
+
+export function buildWorkbook(specs: TableSpec[]): ParsedWorkbook {
+  const tables = specs.map((s, i) => {
+    const t = buildTable(s, i);
+    return { ...t, index: i, id: `${t.id}#${i}` };
+  });
+  return { tables, notes: [] };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const SHEET = 'Sheet1';
+
+function ref(row: number, col: number): CellRef {
+  return { sheet: SHEET, row, col, address: toA1(row, col) };
+}
+
+function field(text: string | number | null | undefined, row: number, col: number): Field {
+  const t = text == null ? '' : String(text);
+  return { text: t.trim(), raw: text ?? null, ref: ref(row, col) };
+}
+
+function money(v: number | string | null | undefined, row: number, col: number): MoneyField {
+  const f: MoneyField = field(v, row, col);
+  const n = typeof v === 'number' ? v : v == null || String(v).trim() === '' ? NaN : Number(String(v).trim());
+  if (Number.isFinite(n)) f.amount = n;
+  return f;
+}
+
+function monthOf(label: string): number | undefined {
+  const m = /(\d{1,2})月/.exec(label);
+  if (m) return Number(m[1]);
+  const q = { 一: 3, 二: 6, 三: 9, 四: 12 } as Record<string, number>;
+  const mq = /([一二三四])季度/.exec(label);
+  return mq ? q[mq[1]] : undefined;
+}
+
+/** Direct builder used until/unless the real parser is available: standard layout, 0-based rows. */
+function directTable(s: TableSpec, index: number): ProjectTable {
+  const top = index * 40;
+  let r = top;
+  const title = s.title !== undefined ? field(s.title, r++, 0) : undefined;
+  const unitName = field(s.unitName ?? '', r++, 0);
+  const codeRow = r++;
+  const moneyRow = r++;
+  const useRow = r++;
+  const labelRow = r++;
+  const valueRow = r++;
+  const goalRow = r++;
+  const headerRow = r++;
+  const labels = s.scheduleLabels ?? ['3月底', '6月底', '10月底', '12月底'];
+  const values = s.schedule ?? [];
+  const schedule: SchedulePeriod[] = labels.map((label, i) => {
+    const v = values[i];
+    const text = typeof v === 'number' ? `${Math.round(v * 10000) / 100}%` : v ?? '';
+    const value: Field = { text, raw: v ?? null, ref: ref(valueRow, 1 + i) };
+    const p: SchedulePeriod = { label: field(label, labelRow, 1 + i), value, percent: parsePercent(v, text) };
+    const month = monthOf(label);
+    if (month) p.month = month;
+    return p;
+  });
+  const indicators: IndicatorRow[] = [];
+  let l1 = '';
+  let l2 = '';
+  s.indicators.forEach((cells, i) => {
+    const row = headerRow + 1 + i;
+    const [a = '', b = '', c = '', d = '', e = '', f = ''] = cells;
+    const l1Carried = a.trim() === '';
+    if (!l1Carried) l1 = a;
+    const l2Carried = b.trim() === '' && l1Carried && l2 !== '';
+    if (!l2Carried) l2 = b;
+    indicators.push({
+      row,
+      level1: field(l1, row, 0),
+      level1Carried: l1Carried,
+      level2: field(l2, row, 1),
+      level2Carried: false,
+      level3: field(c, row, 2),
+      description: field(d, row, 3),
+      value: field(e, row, 4),
+      basis: field(f, row, 5),
+    });
+  });
+  const table: ProjectTable = {
+    id: `${SHEET}!${toA1(top, 0)}`,
+    sheet: SHEET,
+    index,
+    top,
+    bottom: headerRow + s.indicators.length,
+    unitName,
+    moneyUnit: '万元',
+    projectCode: field(s.code ?? '', codeRow, 1),
+    projectName: field(s.name ?? '', codeRow, 3),
+    budget: money(s.budget, moneyRow, 2),
+    fiscal: money(s.fiscal, moneyRow, 4),
+    other: money(s.other, moneyRow, 6),
+    fundUse: field(s.fundUse ?? '', useRow, 1),
+    schedule,
+    goal: field(s.goal ?? '', goalRow, 1),
+    indicators,
+    notes: [],
+  };
+  if (title) table.title = title;
+  return table;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface ExpectedError {
+  message?: RegExp | string;
+  address?: string;
+  fixTo?: string;
+  severity?: Finding['severity'];
+}
+
+export interface InvalidCase {
+  name?: string;
+  spec: TableSpec;
+  /** Extra tables in the same workbook (for cross-table rules); the checked table is first. */
+  others?: TableSpec[];
+  settings?: Partial<Settings>;
+  errors: ExpectedError[];
+}
+
+export interface ValidCase {
+  name?: string;
+  spec: TableSpec;
+  others?: TableSpec[];
+  settings?: Partial<Settings>;
+}
+
+export function runOn(rule: Rule, specs: TableSpec[], settings?: Partial<Settings>): Finding[] {
+  const wb = buildWorkbook(specs);
+  const all = runRuleSet([rule], wb, withDefaults(settings));
+  return all.filter((f) => f.tableId === wb.tables[0].id);
+}
+
+function asCase(c: TableSpec | ValidCase): ValidCase {
+  return 'indicators' in c ? { spec: c } : c;
+}
+
+function describeFindings(fs: Finding[]): string {
+  return fs.map((f) => `${f.ref.address} [${f.severity}] ${f.message}`).join('\n');
+}
+
+export const ruleTester = {
+  run(rule: Rule, cases: { valid: (TableSpec | ValidCase)[]; invalid: InvalidCase[] }): void {
+    describe(rule.id, () => {
+      it('has complete zh-CN metadata', () => {
+        expect(rule.id).toMatch(/^[a-z]+(-[a-z0-9]+)*$/);
+        expect(rule.meta.title).toMatch(/[\u4e00-\u9fff]/);
+        expect(rule.meta.docs.length).toBeGreaterThan(30);
+        expect(['完整性', '相关性', '适当性', '可行性']).toContain(rule.meta.criterion);
+      });
+      cases.valid.map(asCase).forEach((c, i) => {
+        it(`valid #${i + 1}${c.name ? `: ${c.name}` : ''}`, () => {
+          const found = runOn(rule, [c.spec, ...(c.others ?? [])], c.settings);
+          if (found.length) throw new Error(`expected no findings, got:\n${describeFindings(found)}`);
+        });
+      });
+      cases.invalid.forEach((c, i) => {
+        it(`invalid #${i + 1}${c.name ? `: ${c.name}` : ''}`, () => {
+          const found = runOn(rule, [c.spec, ...(c.others ?? [])], c.settings);
+          if (found.length !== c.errors.length) {
+            throw new Error(`expected ${c.errors.length} finding(s), got ${found.length}:\n${describeFindings(found)}`);
+          }
+          c.errors.forEach((e, j) => {
+            const f = found[j];
+            if (e.message !== undefined) {
+              if (typeof e.message === 'string') expect(f.message).toContain(e.message);
+              else expect(f.message).toMatch(e.message);
+            }
+            if (e.address !== undefined) expect(f.ref.address).toBe(e.address);
+            if (e.severity !== undefined) expect(f.severity).toBe(e.severity);
+            if (e.fixTo !== undefined) expect(f.fix?.to).toBe(e.fixTo);
+            expect(f.message).toContain(f.ref.address);
+            expect(f.message).toMatch(/[\u4e00-\u9fff]/);
+          });
+        });
+      });
+    });
+  },
+};
