@@ -67,7 +67,7 @@ export async function annotateBuffer(
       if (done.has(key)) continue;
       const cell = targetCell(wb, f.fix.ref);
       if (!cell || cellText(cell) !== f.fix.from.trim()) continue;
-      cell.value = f.fix.to;
+      cell.value = f.fix.to === '' ? null : f.fix.to;
       done.add(key);
       changes.push({ ref: f.fix.ref, from: f.fix.from, to: f.fix.to });
     }
