@@ -18,6 +18,9 @@ export interface MemoryHostState {
 }
 
 export interface MemoryHost extends Host {
+  writeCells(edits: readonly CellEdit[]): Promise<void>;
+  loadState(key: string): Promise<string | undefined>;
+  saveState(key: string, value: string): Promise<void>;
   getState(): MemoryHostState;
   subscribe(listener: () => void): () => void;
   setActiveSheet(index: number): void;
