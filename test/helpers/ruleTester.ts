@@ -7,6 +7,7 @@ import { toA1 } from '../../src/core/grid';
 import type { CellRef } from '../../src/core/grid';
 import type { Finding } from '../../src/core/findings';
 import type { Field, IndicatorRow, MoneyField, ParsedWorkbook, ProjectTable, SchedulePeriod } from '../../src/core/model';
+import { parseWorkbook } from '../../src/core/parse';
 import { runRuleSet } from '../../src/core/rules/engine';
 import type { Rule } from '../../src/core/rules/types';
 import { type Settings, withDefaults } from '../../src/core/settings';
@@ -27,20 +28,21 @@ export interface TableSpec {
   indicators: string[][];
 }
 
-type SpecParser = (spec: TableSpec) => ProjectTable;
+type SpecGrid = (specs: readonly TableSpec[]) => import('../../src/core/grid').Grid;
 
-function loadParser(): SpecParser | undefined {
+/** The lead's grid builder; tables then go through the real parser. */
+function loadGridBuilder(): SpecGrid | undefined {
   if (process.env.RULETESTER_DIRECT) return undefined;
   try {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const mod = require('../../src/core/testing/tableSpec') as { parseSpec?: SpecParser };
-    return mod.parseSpec;
+    const mod = require('../../src/core/testing/tableSpec') as { gridFromSpecs?: SpecGrid };
+    return mod.gridFromSpecs;
   } catch {
     return undefined;
   }
 }
 
-const specParser = loadParser();
+const gridBuilder = loadGridBuilder();
 
 /** A complete, well-formed reference table; tests override only what they are about. */
 export const BASE_SPEC: TableSpec = {
@@ -82,16 +84,18 @@ export function withIndicator(index: number, row: Partial<Record<0 | 1 | 2 | 3 |
 }
 
 export function buildTable(s: TableSpec, index = 0): ProjectTable {
-  if (specParser) return specParser(s);
-  return directTable(s, index);
+  return buildWorkbook([s]).tables[0] ?? directTable(s, index);
 }
 
 export function buildWorkbook(specs: TableSpec[]): ParsedWorkbook {
-  const tables = specs.map((s, i) => {
-    const t = buildTable(s, i);
-    return { ...t, index: i, id: `${t.id}#${i}` };
-  });
-  return { tables, notes: [] };
+  if (gridBuilder) {
+    const parsed = parseWorkbook([gridBuilder(specs)]);
+    if (parsed.tables.length !== specs.length) {
+      throw new Error(`parser found ${parsed.tables.length} table(s) in ${specs.length} spec(s)`);
+    }
+    return parsed;
+  }
+  return { tables: specs.map((s, i) => directTable(s, i)), notes: [] };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -35,7 +35,7 @@ export const rule: Rule = {
       report({
         ref: r.row.value.ref,
         severity: pct && isRateName(r.name) ? 'warning' : undefined,
-        message: `${cell}：成本指标${name}的指标值${q(r.row.value.text)}不是金额：成本指标应写不超过多少钱，如“≤${table.budget?.amount ?? 'XX'}${table.moneyUnit}”，并与预算数衔接。`,
+        message: `${cell}：成本指标${name}的指标值${q(r.row.value.text)}不是金额：成本指标应写不超过多少钱，如“≤${table.budget?.amount ?? 10}${table.moneyUnit}”（不超过预算数），并与预算数衔接。`,
       });
     }
   },

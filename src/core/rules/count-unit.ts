@@ -7,7 +7,7 @@ function suggestUnit(name: string): string {
   if (/场次|场/.test(name)) return '场';
   if (/期数|期/.test(name)) return '期';
   if (/户/.test(name)) return '户';
-  if (/次/.test(name)) return '次';
+  if (/次|培训|会议|活动|调研|检查|督导|宣传|讲座|考核/.test(name)) return '次';
   return '个';
 }
 

@@ -6,28 +6,31 @@ import { isFillerName } from './filler-indicator';
 /** A measurable description template by category: what is measured and how it is counted. */
 export function describeTemplate(r: RowInfo): string {
   const x = r.row.level3.text.trim().replace(/[（(]\s*[%％]\s*[）)]$/u, '').replace(/%$/u, '');
-  if (isSatisfactionRow(r)) return `通过问卷调查反映${x.replace(/满意度?$/u, '')}的满意程度，满意度=满意和较满意人数/调查总人数×100%。`;
-  if (isRateName(x)) return `反映${x}情况，按实际完成数占计划数的比例计算。`;
+  if (isSatisfactionRow(r)) {
+    const who = x.replace(/(满意度|满意率|满意)$/u, '') || '服务对象';
+    return `通过问卷调查反映${who}的满意程度，满意度=满意和较满意人数/调查总人数×100%。`;
+  }
+  if (isRateName(x)) return `反映${x}，按实际完成数占计划数的比例计算。`;
   switch (r.l2Key) {
     case '数量':
       return `反映${x}，按全年实际完成数量统计。`;
     case '质量':
-      return `反映${x}情况，按验收或考核结果确定。`;
+      return `反映“${x}”的完成质量，按验收或考核结果确定。`;
     case '时效':
-      return `反映${x}情况，以实际完成时间为准。`;
+      return `反映“${x}”的完成时限，以实际完成时间为准。`;
     case '成本':
     case '经济成本':
       return `反映${x}，按实际支出金额核算，不超过预算数。`;
     case '经济效益':
-      return `反映${x}带来的经济效益情况。`;
+      return `反映项目在“${x}”方面产生的经济效益。`;
     case '社会效益':
-      return `反映${x}带来的社会效益情况。`;
+      return `反映项目在“${x}”方面产生的社会效益。`;
     case '生态效益':
-      return `反映${x}对生态环境的影响情况。`;
+      return `反映项目在“${x}”方面对生态环境的影响。`;
     case '可持续影响':
-      return `反映${x}的持续影响情况。`;
+      return `反映项目在“${x}”方面的持续影响。`;
     default:
-      return `反映${x}情况，并说明计算方法。`;
+      return `反映“${x}”的完成情况。`;
   }
 }
 

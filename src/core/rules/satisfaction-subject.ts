@@ -16,9 +16,10 @@ export const rule: Rule = {
       if (r.l1Key !== '满意度' || !r.name) continue;
       const cell = at(r.row.level3);
       if (!/满意/.test(r.name)) {
+        const subject = /率|数|量|度/.test(r.name) ? '' : r.name.replace(/[（(].*$/u, '');
         report({
           ref: r.row.level3.ref,
-          message: `${cell}：${q(r.row.level3.text)}放在满意度指标下，但不是满意度：请改为“（服务对象）满意度”，如“${r.name.replace(/[（(].*$/, '')}满意度”，其他内容移到相应类别。`,
+          message: `${cell}：${q(r.row.level3.text)}放在满意度指标下，但不是满意度：请改为“（服务对象）满意度”${subject ? `，如“${subject}满意度”` : ''}，其他内容移到相应类别。`,
         });
         continue;
       }

@@ -9,7 +9,7 @@ import { analyse, at, projectContext, q } from './util';
 const FOREIGN_TERMS: { term: RegExp; domain: string; related: RegExp }[] = [
   { term: /流通综合协调|商贸流通|流通/u, domain: '商贸流通', related: /商务|商贸|流通|物流|市场/u },
   { term: /城乡高效配送|配送/u, domain: '物流配送', related: /物流|配送|快递|邮政|商务/u },
-  { term: /地区生产总值|GDP|统计数据真实性|核算/u, domain: '统计核算', related: /统计|核算|普查|经济/u },
+  { term: /地区生产总值|GDP|统计数据真实性|生产总值核算/u, domain: '统计核算', related: /统计|核算|普查|经济/u },
   { term: /运输量|客运量|货运量/u, domain: '交通运输', related: /交通|运输|公路|道路|港口/u },
   { term: /社区矫正|矫正对象|执法人员/u, domain: '司法矫正', related: /司法|矫正|执法|法治/u },
   { term: /网群/u, domain: '网络宣传', related: /网群|网络|网信|新媒体|舆情/u },

@@ -21,10 +21,13 @@ export const rule: Rule = {
       const v = r.value;
       if (v.kind !== 'numeric' || (v.operator !== '≤' && v.operator !== '<')) continue;
       if (LOWER_IS_BETTER.test(r.name) || (v.unit && ['元', '万元', '亿元', '年', '月', '天', '工作日', '小时'].includes(v.unit))) continue;
-      const to = `≥${v.number}${v.unit ?? ''}`;
+      const always = v.unit === '%' && v.number === 100;
+      const to = always ? '=100%' : `≥${v.number}${v.unit ?? ''}`;
       report({
         ref: r.row.value.ref,
-        message: `${at(r.row.value)}：${q(r.row.level3.text)}越多越好，指标值${q(r.row.value.text)}却是上限，表示“最多${v.number}${v.unit ?? ''}”：应写作“${to}”。`,
+        message: always
+          ? `${at(r.row.value)}：${q(r.row.level3.text)}的指标值${q(r.row.value.text)}永远成立，起不到考核作用：应写作“${to}”或“≥95%”这样的下限。`
+          : `${at(r.row.value)}：${q(r.row.level3.text)}越多越好，指标值${q(r.row.value.text)}却是上限，表示“最多${v.number}${v.unit ?? ''}”：应写作“${to}”。`,
         fix: { from: r.row.value.text, to, description: `将${q(r.row.value.text)}改为“${to}”` },
       });
     }
