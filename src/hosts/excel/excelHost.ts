@@ -29,7 +29,9 @@ import {
   preloadWindow,
   mergesOf,
   preloadedFills,
-  queueChunks,
+  groupChunks,
+  planChunks,
+  queueChunk,
   queueSheetDims,
   queueSheetRead,
   toGrid,
@@ -154,8 +156,8 @@ export class ExcelHost implements Host {
 
   /**
    * Round trips: 1) sheet list, saved marks, note count; 2) every sheet's values, text, merges, fills and the
-   * notes' locations. Only if round 2 fails (huge used range, odd layout) a robust path adds one more round
-   * (dimensions first, then values in row chunks).
+   * notes' locations. Only if round 2 fails (huge used range, data outside the preload window) a robust
+   * path reads dimensions first, then values in row chunks: one more sync, plus one per further 200k cells.
    */
   readGrids(scope: Scope): Promise<Grid[]> {
     return this.guard('读取工作表', () =>
@@ -194,8 +196,10 @@ export class ExcelHost implements Host {
           reads = list.map(({ ws, name }) => queueSheetDims(ws, name, caps));
           pending = noteCount && noteCount.value > 0 ? queueAnnotationDetails(wb, kind, noteCount.value) : undefined;
           await ctx.sync();
-          reads.forEach(queueChunks);
-          await ctx.sync();
+          for (const group of groupChunks(reads.flatMap(planChunks))) {
+            group.forEach(queueChunk);
+            await ctx.sync();
+          }
         }
         this.snapshot = this.takeSnapshot(storeItem, reads, pending, kind, sheets.items.map((s) => s.name));
         return reads.map(toGrid);

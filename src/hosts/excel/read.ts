@@ -6,6 +6,11 @@ import type { OriginalFill } from './markStore';
 /** Used ranges above this many cells are read in row chunks (each a separate getRange) to stay under Excel's limits. */
 export const CHUNK_THRESHOLD_CELLS = 200_000;
 export const CHUNK_CELLS = 100_000;
+/**
+ * Cells whose values + text one sync may return. Excel on the web caps a response at 5 MB, so chunks of
+ * several huge sheets are spread over more syncs; ordinary workbooks never get near this.
+ */
+export const SYNC_CELL_BUDGET = 200_000;
 /** Fill colours of at most this many cells are read together with the values (ExcelApi 1.9), across all sheets. */
 export const PRELOAD_CELL_BUDGET = 60_000;
 /** Columns covered by the fill preload: target tables are 6–10 columns wide. */
@@ -65,17 +70,49 @@ export function queueSheetDims(ws: Excel.Worksheet, name: string, caps: Capabili
   return read;
 }
 
-/** Robust read, round 2: values and text in row chunks, all queued before one sync. */
-export function queueChunks(read: SheetRead): void {
-  const { rowIndex, columnIndex, rowCount, columnCount } = read.used;
-  const cells = rowCount * columnCount;
-  const step = cells > CHUNK_THRESHOLD_CELLS ? Math.max(1, Math.floor(CHUNK_CELLS / columnCount)) : rowCount;
-  read.chunks = [];
+export interface ChunkPlan {
+  read: SheetRead;
+  /** 0-based offset inside the used range, and number of rows. */
+  offset: number;
+  rows: number;
+  cells: number;
+}
+
+/** Robust read, round 2: split every used range into row chunks (small ranges are one chunk). */
+export function planChunks(read: SheetRead): ChunkPlan[] {
+  const { rowCount, columnCount } = read.used;
+  const step = rowCount * columnCount > CHUNK_THRESHOLD_CELLS ? Math.max(1, Math.floor(CHUNK_CELLS / columnCount)) : rowCount;
+  const plans: ChunkPlan[] = [];
   for (let r = 0; r < rowCount; r += step) {
-    const chunk = read.sheet.getRangeByIndexes(rowIndex + r, columnIndex, Math.min(step, rowCount - r), columnCount);
-    chunk.load('values,text');
-    read.chunks.push(chunk);
+    const rows = Math.min(step, rowCount - r);
+    plans.push({ read, offset: r, rows, cells: rows * columnCount });
   }
+  return plans;
+}
+
+/** Packs chunks into groups that each fit one sync's budget (one group unless the data is huge). */
+export function groupChunks(plans: ChunkPlan[], budget = SYNC_CELL_BUDGET): ChunkPlan[][] {
+  const groups: ChunkPlan[][] = [];
+  let current: ChunkPlan[] = [];
+  let cells = 0;
+  for (const plan of plans) {
+    if (current.length > 0 && cells + plan.cells > budget) {
+      groups.push(current);
+      current = [];
+      cells = 0;
+    }
+    current.push(plan);
+    cells += plan.cells;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
+}
+
+export function queueChunk(plan: ChunkPlan): void {
+  const { read } = plan;
+  const chunk = read.sheet.getRangeByIndexes(read.used.rowIndex + plan.offset, read.used.columnIndex, plan.rows, read.used.columnCount);
+  chunk.load('values,text');
+  (read.chunks ??= []).push(chunk);
 }
 
 function cellOf(value: unknown, text: unknown): Cell | undefined {

@@ -1,0 +1,275 @@
+import { runValidation } from '../../src/commands/actions';
+import { MARK_COLORS } from '../../src/core/marks';
+import { ExcelHost, NOTE_MARKER, STORE_KEY } from '../../src/hosts/excel';
+import { FakeWorkbookState, fakeRun, supportsUpTo } from './fakeExcel';
+import { finding, ref, syntheticFindings, workbookWithTables } from './tables';
+
+function hostFor(state: FakeWorkbookState, api = '1.18', now?: () => number): ExcelHost {
+  return new ExcelHost({ run: fakeRun(state), supports: supportsUpTo(api), ...(now ? { now } : {}) });
+}
+
+/** Syncs used by fn alone. */
+async function syncsOf(state: FakeWorkbookState, fn: () => Promise<unknown>): Promise<number> {
+  const before = state.syncs;
+  await fn();
+  return state.syncs - before;
+}
+
+describe('Excel host: round trips do not grow with the workbook', () => {
+  it.each(['1.18', '1.10', '1.8'])('full validation of 1 table = 240 tables ≤ 3 syncs (ExcelApi %s)', async (api) => {
+    const counts: number[] = [];
+    for (const [tables, sheets] of [
+      [1, 1],
+      [240, 1],
+      [240, 24],
+    ]) {
+      const state = workbookWithTables(tables, sheets);
+      const host = hostFor(state, api);
+      let summary: Awaited<ReturnType<typeof runValidation>> | undefined;
+      counts.push(await syncsOf(state, async () => (summary = await runValidation(host))));
+      expect(summary?.tables).toBe(tables);
+      expect(summary?.findings.length).toBeGreaterThan(0);
+    }
+    expect(new Set(counts).size).toBe(1);
+    if (api !== '1.8') expect(counts[0]).toBeLessThanOrEqual(3);
+    else expect(counts[0]).toBeLessThanOrEqual(4); // no cell-properties preload before ExcelApi 1.9
+  });
+
+  it('applyMarks without a prior read: 1 finding and 2000 findings cost the same syncs (≤ 3)', async () => {
+    const counts: number[] = [];
+    for (const n of [1, 2000]) {
+      const state = workbookWithTables(1);
+      state.notes.push({ id: 'u1', sheet: '表1', address: 'Z1', content: '用户自己的批注' });
+      const host = hostFor(state);
+      counts.push(await syncsOf(state, () => host.applyMarks(syntheticFindings('表1', n))));
+    }
+    expect(counts[0]).toBe(counts[1]);
+    expect(counts[0]).toBeLessThanOrEqual(3);
+  });
+
+  it('applyMarks right after readGrids is a single sync, also for 2000 findings', async () => {
+    const state = workbookWithTables(240);
+    const host = hostFor(state);
+    await host.readGrids('workbook');
+    expect(await syncsOf(state, () => host.applyMarks(syntheticFindings('表1', 2000)))).toBe(1);
+  });
+
+  it('clearMarks costs the same for 1 and 2000 marks', async () => {
+    const counts: number[] = [];
+    for (const n of [1, 2000]) {
+      const state = workbookWithTables(1);
+      await hostFor(state).applyMarks(syntheticFindings('表1', n));
+      counts.push(await syncsOf(state, () => hostFor(state).clearMarks()));
+    }
+    expect(counts[0]).toBe(counts[1]);
+    expect(counts[0]).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('Excel host: marks and their removal', () => {
+  function prepared(): FakeWorkbookState {
+    const state = workbookWithTables(2);
+    const sheet = state.sheets[0];
+    sheet.cells.get('2,0')!.fill = { color: '#00B050', pattern: 'Solid' }; // A3 green
+    sheet.cells.get('3,0')!.fill = { color: '#FFFF00', pattern: 'Gray50' }; // A4 patterned
+    sheet.cells.set('20,9', { value: '', fill: { color: '#FFFFFF', pattern: 'Solid' } }); // J21 white, empty
+    state.notes.push({ id: 'u1', sheet: '表1', address: 'B3', content: '用户批注，不要动' });
+    return state;
+  }
+  const touched = [ref('表1', 2, 0), ref('表1', 3, 0), ref('表1', 2, 1), ref('表1', 20, 9), ref('表1', 6, 4)];
+
+  it('mark → clear restores every original fill (incl. no fill) and never touches a value', async () => {
+    const state = prepared();
+    const values = state.valuesSnapshot();
+    const fills = state.fillsSnapshot();
+    const host = hostFor(state);
+    await host.applyMarks(touched.map((r, i) => finding(r, i % 2 ? 'warning' : 'error')));
+    expect(state.cell('表1', 'A3')?.fill?.color).toBe(MARK_COLORS.error.hex);
+    expect(state.cell('表1', 'A4')?.fill?.color).toBe(MARK_COLORS.warning.hex);
+    expect(state.cell('表1', 'E7')?.fill?.color).toBe(MARK_COLORS.error.hex);
+    expect(state.notes.filter((n) => n.content.startsWith(NOTE_MARKER))).toHaveLength(4); // not on B3
+    expect(state.notes.find((n) => n.address === 'B3')?.content).toBe('用户批注，不要动');
+    expect(host.lastMarkStatus).toEqual({ annotations: 'note', markedCells: 5, keptUserNotes: 1 });
+    expect(state.valuesSnapshot()).toBe(values);
+
+    await host.clearMarks();
+    expect(state.fillsSnapshot()).toBe(fills);
+    expect(state.valuesSnapshot()).toBe(values);
+    expect(state.notes).toEqual([{ id: 'u1', sheet: '表1', address: 'B3', content: '用户批注，不要动' }]);
+    expect(state.settings.has(STORE_KEY)).toBe(false);
+  });
+
+  it('re-validation keeps the TRUE originals, and cells no longer flagged go back at once', async () => {
+    const state = prepared();
+    const fills = state.fillsSnapshot();
+    const host = hostFor(state);
+    await host.applyMarks(touched.map((r) => finding(r, 'error')));
+    await host.applyMarks([finding(ref('表1', 2, 0), 'info'), finding(ref('表1', 30, 2), 'warning')]);
+    expect(state.cell('表1', 'A3')?.fill?.color).toBe(MARK_COLORS.info.hex);
+    expect(state.cell('表1', 'A4')?.fill).toEqual({ color: '#FFFF00', pattern: 'Gray50' });
+    expect(state.notes.filter((n) => n.content.startsWith(NOTE_MARKER)).map((n) => n.address).sort()).toEqual(['A3', 'C31']);
+    await host.clearMarks();
+    expect(state.fillsSnapshot()).toBe(fills);
+  });
+
+  it('marks survive closing and reopening the workbook (new context, new host)', async () => {
+    const state = prepared();
+    const fills = state.fillsSnapshot();
+    await hostFor(state).applyMarks(touched.map((r) => finding(r)));
+    expect(typeof state.settings.get(STORE_KEY)).toBe('string');
+    // "Reopen": a brand-new host and contexts over the same saved workbook.
+    await hostFor(state).clearMarks();
+    expect(state.fillsSnapshot()).toBe(fills);
+    expect(state.notes.some((n) => n.content.startsWith(NOTE_MARKER))).toBe(false);
+  });
+
+  it('a fill the user changed after marking is kept by 清除标记', async () => {
+    const state = prepared();
+    const host = hostFor(state);
+    await host.applyMarks([finding(ref('表1', 2, 0))]);
+    state.cell('表1', 'A3')!.fill = { color: '#7030A0', pattern: 'Solid' };
+    await host.clearMarks();
+    expect(state.cell('表1', 'A3')?.fill?.color).toBe('#7030A0');
+  });
+
+  it('marks the top-left cell of a merged area', async () => {
+    const state = workbookWithTables(1);
+    state.sheets[0].merges.push({ top: 9, left: 0, bottom: 10, right: 0 }); // A10:A11
+    const host = hostFor(state);
+    await host.readGrids('workbook');
+    await host.applyMarks([finding(ref('表1', 10, 0))]);
+    expect(state.cell('表1', 'A10')?.fill?.color).toBe(MARK_COLORS.error.hex);
+    expect(state.cell('表1', 'A11')?.fill).toBeUndefined();
+  });
+
+  it('falls back when the workbook changed right after reading (a note appeared meanwhile)', async () => {
+    const state = workbookWithTables(1);
+    const host = hostFor(state);
+    await host.readGrids('workbook');
+    state.notes.push({ id: 'u9', sheet: '表1', address: 'C3', content: '刚加的批注' });
+    await host.applyMarks([finding(ref('表1', 2, 2)), finding(ref('表1', 2, 3))]);
+    expect(state.notes.find((n) => n.address === 'C3')?.content).toBe('刚加的批注');
+    expect(state.cell('表1', 'C3')?.fill?.color).toBe(MARK_COLORS.error.hex);
+    expect(state.notes.some((n) => n.address === 'D3' && n.content.startsWith(NOTE_MARKER))).toBe(true);
+  });
+
+  it('does not trust a stale snapshot', async () => {
+    let t = 0;
+    const state = workbookWithTables(1);
+    const host = hostFor(state, '1.18', () => t);
+    await host.readGrids('workbook');
+    state.cell('表1', 'A3')!.fill = { color: '#00B050', pattern: 'Solid' };
+    t = 60_000;
+    await host.applyMarks([finding(ref('表1', 2, 0))]);
+    await host.clearMarks();
+    expect(state.cell('表1', 'A3')?.fill).toEqual({ color: '#00B050', pattern: 'Solid' });
+  });
+});
+
+describe('Excel host: older Excel versions degrade without crashing', () => {
+  it('threaded comments when notes are missing (ExcelApi 1.10)', async () => {
+    const state = workbookWithTables(1);
+    const fills = state.fillsSnapshot();
+    const host = hostFor(state, '1.10');
+    await host.applyMarks([finding(ref('表1', 2, 0)), finding(ref('表1', 3, 1), 'info')]);
+    expect(state.comments).toHaveLength(2);
+    expect(state.notes).toHaveLength(0);
+    expect(host.lastMarkStatus?.annotations).toBe('comment');
+    await hostFor(state, '1.10').clearMarks();
+    expect(state.comments).toHaveLength(0);
+    expect(state.fillsSnapshot()).toBe(fills);
+  });
+
+  it('fill only when neither notes nor comments exist (ExcelApi 1.8), and says so', async () => {
+    const state = workbookWithTables(1);
+    state.sheets[0].cells.get('2,0')!.fill = { color: '#00B050' };
+    const fills = state.fillsSnapshot();
+    const host = hostFor(state, '1.8');
+    const summary = await runValidation(host);
+    expect(host.lastMarkStatus?.annotations).toBe('none');
+    expect(summary.message).toContain('不支持以批注方式');
+    expect(state.notes).toHaveLength(0);
+    expect(state.comments).toHaveLength(0);
+    await host.clearMarks();
+    expect(state.fillsSnapshot()).toBe(fills);
+  });
+
+  it('turns an Excel failure into a zh-CN error, not a crash', async () => {
+    const host = new ExcelHost({
+      run: async () => {
+        throw new Error('RichApi.Error: InvalidOperation');
+      },
+      supports: supportsUpTo('1.18'),
+    });
+    await expect(host.readGrids('workbook')).rejects.toThrow(/读取工作表失败/);
+    await expect(host.clearMarks()).rejects.toThrow(/清除标记失败/);
+  });
+});
+
+describe('Excel host: reading', () => {
+  it('reads values, displayed text, origin and merges of every sheet', async () => {
+    const state = new FakeWorkbookState();
+    const s = state.addSheet('表A', []);
+    s.cells.set('2,1', { value: 0.25, text: '25%' });
+    s.cells.set('3,2', { value: '项目名称' });
+    s.merges.push({ top: 2, left: 1, bottom: 3, right: 1 });
+    state.addSheet('空表', []);
+    state.addSheet('隐藏', [['x']]).visibility = 'VeryHidden';
+    const grids = await hostFor(state).readGrids('workbook');
+    expect(grids.map((g) => g.sheetName)).toEqual(['表A', '空表']);
+    expect(grids[0].origin).toEqual({ row: 2, col: 1 });
+    expect(grids[0].cells[0][0]).toEqual({ value: 0.25, text: '25%' });
+    expect(grids[0].cells[1][1]).toEqual({ value: '项目名称', text: '项目名称' });
+    expect(grids[0].merges).toEqual([{ top: 2, left: 1, bottom: 3, right: 1 }]);
+    expect(grids[1].cells).toEqual([[undefined]]);
+  });
+
+  it('reads only the active sheet for scope "sheet"', async () => {
+    const state = workbookWithTables(4, 2);
+    state.active = '表2';
+    const grids = await hostFor(state).readGrids('sheet');
+    expect(grids.map((g) => g.sheetName)).toEqual(['表2']);
+  });
+
+  it('huge used ranges: dimensions first, then row chunks within the per-sync budget', async () => {
+    const state = new FakeWorkbookState();
+    const rows = Array.from({ length: 30_000 }, (_, r) => Array.from({ length: 10 }, (_, c) => (c === 0 || r === 29_999 ? `r${r}` : null)));
+    state.addSheet('大表', rows);
+    state.addSheet('小表', [['a']]);
+    state.payloadLimitCells = 250_000;
+    const host = hostFor(state);
+    let grids: Awaited<ReturnType<ExcelHost['readGrids']>> = [];
+    const syncs = await syncsOf(state, async () => (grids = await host.readGrids('workbook')));
+    // list, failed optimistic read, dimensions, then 300k cells in two syncs of ≤ 200k
+    expect(syncs).toBe(5);
+    expect(grids[0].cells).toHaveLength(30_000);
+    expect(grids[0].cells[29_999][0]?.text).toBe('r29999');
+    expect(grids[1].cells[0][0]?.text).toBe('a');
+  });
+});
+
+describe('Excel host: writes only where asked', () => {
+  it('insertRows shifts rows down and never overwrites', async () => {
+    const state = workbookWithTables(1);
+    const host = hostFor(state);
+    await host.insertRows!('表1', 9, [['产出指标', '时效指标', '完成时间', '完成时间', '≤1年', '计划标准']]);
+    expect(state.cell('表1', 'C11')?.value).toBe('完成时间');
+    expect(state.cell('表1', 'C12')?.value).toBe('工作完成率');
+    expect(state.cell('表1', 'C10')?.value).toBe('培训活动次数');
+  });
+
+  it('writeCells, addSheet with a unique name, state round trip, select', async () => {
+    const state = workbookWithTables(1);
+    const host = hostFor(state);
+    await host.writeCells!([{ ref: ref('表1', 11, 4), text: '≥98%' }]);
+    expect(state.cell('表1', 'E12')?.value).toBe('≥98%');
+    await host.addSheet!('表1', [['部门整体绩效目标']]);
+    expect(state.sheets.map((s) => s.name)).toEqual(['表1', '表1(2)']);
+    expect(state.cell('表1(2)', 'A1')?.value).toBe('部门整体绩效目标');
+    await host.saveState!('jixiao.settings', '{"schedule":"per-period"}');
+    expect(await hostFor(state).loadState!('jixiao.settings')).toBe('{"schedule":"per-period"}');
+    expect(await hostFor(state).loadState!('nothing')).toBeUndefined();
+    await host.select(ref('表1', 3, 3));
+    expect(state.active).toBe('表1');
+  });
+});
