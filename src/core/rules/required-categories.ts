@@ -5,7 +5,7 @@ import { analyse, projectContext } from './util';
 
 /** Projects that serve people: a 满意度 indicator is expected. */
 const RECIPIENT_PATTERN =
-  /服务|补贴|补助|慰问|培训|群众|老干部|离退休|老党员|学员|村民|居民|企业|困难|救助|帮扶|患者|学生|职工|家庭|农户|对象|发放|活动/u;
+  /服务(?!器)|补贴|补助|慰问|培训|群众|老干部|离退休|老党员|学员|村民|居民|企业|困难|救助|帮扶|患者|学生|职工|家庭|农户|对象|发放|活动/u;
 
 export function hasServiceRecipients(table: ProjectTable): boolean {
   return RECIPIENT_PATTERN.test(projectContext(table));

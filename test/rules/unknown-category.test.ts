@@ -1,0 +1,20 @@
+import { rule } from '../../src/core/rules/unknown-category';
+import { ruleTester, spec, withIndicator } from '../helpers/ruleTester';
+import { CAIYU_SPEC } from './frameworks-fixtures';
+
+ruleTester.run(rule, {
+  valid: [
+    spec(),
+    CAIYU_SPEC,
+    { name: 'missing 指标 suffix and full-width spaces', spec: withIndicator(0, { 0: '产出', 1: '数量　指标' }) },
+    withIndicator(7, { 1: '满意度指标' }),
+  ],
+  invalid: [
+    {
+      spec: withIndicator(0, { 1: '数最指标' }),
+      errors: [{ address: 'B10', message: '是否应为“数量指标”', fixTo: '数量指标' }],
+    },
+    { spec: withIndicator(5, { 0: '效果指标' }), errors: [{ address: 'A15', message: '是否应为“效益指标”', fixTo: '效益指标' }] },
+    { spec: withIndicator(2, { 1: '工作完成情况' }), errors: [{ address: 'B12', message: '请改为' }] },
+  ],
+});
