@@ -1,0 +1,17 @@
+import { rule } from '../../src/core/rules/rate-range';
+import { ruleTester, spec, withIndicator } from '../helpers/ruleTester';
+
+ruleTester.run(rule, {
+  valid: [
+    spec(),
+    withIndicator(2, { 4: '=100%' }),
+    withIndicator(5, { 2: '参训人数增长率', 4: '≥120%' }),
+    withIndicator(0, { 2: '覆盖村数', 4: '≥30个' }),
+  ],
+  invalid: [
+    { spec: withIndicator(2, { 4: '≥105%' }), errors: [{ address: 'E12', message: '超过了100%' }] },
+    { spec: withIndicator(2, { 4: '≥3个' }), errors: [{ address: 'E12', message: '单位却是“个”' }] },
+    { spec: withIndicator(2, { 4: '≥95' }), errors: [{ address: 'E12', severity: 'warning', fixTo: '≥95%' }] },
+    { spec: withIndicator(7, { 4: '≥120%' }), errors: [{ address: 'E17' }] },
+  ],
+});
