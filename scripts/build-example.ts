@@ -416,10 +416,31 @@ export function buildWorkbook(seed: Seed): ExcelJS.Workbook {
   return wb;
 }
 
+/** Re-zips with fixed entry dates so rebuilding from the same seed gives the same bytes. */
+async function withFixedZipDates(bytes: Uint8Array): Promise<Uint8Array> {
+  // jszip comes with exceljs; it is only needed here, at build time.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const JSZip = require('jszip') as {
+    loadAsync(data: Uint8Array): Promise<{ files: Record<string, { dir: boolean; async(t: 'uint8array'): Promise<Uint8Array> }> }>;
+    new (): {
+      file(name: string, data: Uint8Array, opts: { date: Date; createFolders: boolean }): void;
+      generateAsync(opts: { type: 'uint8array'; compression: 'DEFLATE' }): Promise<Uint8Array>;
+    };
+  };
+  const src = await JSZip.loadAsync(bytes);
+  const out = new JSZip();
+  const date = new Date(Date.UTC(2025, 0, 1));
+  for (const [name, entry] of Object.entries(src.files)) {
+    if (!entry.dir) out.file(name, await entry.async('uint8array'), { date, createFolders: false });
+  }
+  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
 export async function buildExample(seedPath = DEFAULT_SEED, outPath = DEFAULT_OUT): Promise<Seed> {
   const seed = parseSeed(fs.readFileSync(seedPath, 'utf8'));
   fs.mkdirSync(path.dirname(outPath), { recursive: true });
-  await buildWorkbook(seed).xlsx.writeFile(outPath);
+  const raw = await buildWorkbook(seed).xlsx.writeBuffer();
+  fs.writeFileSync(outPath, await withFixedZipDates(new Uint8Array(raw as ArrayBuffer)));
   return seed;
 }
 
