@@ -44,11 +44,13 @@ export function makeCommands(deps: CommandDeps): Record<'validateWorkbook' | 'cl
 
 /** Registers the handlers under the FunctionName values used in manifest.xml. */
 export function registerCommands(office: typeof Office, commands: ReturnType<typeof makeCommands>): void {
-  for (const [name, fn] of Object.entries(commands)) {
-    if (office.actions && typeof office.actions.associate === 'function') office.actions.associate(name, fn);
-    // Older Excel builds look the function up on the global object instead.
-    (globalThis as Record<string, unknown>)[name] = fn;
+  // Literal names: scripts/validate-manifest.js checks manifest.xml's FunctionName values against these calls.
+  if (office.actions && typeof office.actions.associate === 'function') {
+    office.actions.associate('validateWorkbook', commands.validateWorkbook);
+    office.actions.associate('clearMarks', commands.clearMarks);
   }
+  // Older Excel builds look the function up on the global object instead.
+  Object.assign(globalThis, commands);
 }
 
 if (typeof Office !== 'undefined' && typeof Office.onReady === 'function') {
