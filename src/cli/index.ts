@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import { type CheckOptions, EXIT_UNREADABLE, runCheck } from './check';
 import { type CliIO, processIO } from './io';
 
@@ -9,6 +9,9 @@ const HELP_TITLES: Record<string, string> = {
   'Arguments:': '参数：',
   'Global Options:': '全局选项：',
 };
+
+const BASE_HELP = new Help();
+const zhUsage = (s: string): string => s.replace('[options]', '[选项]').replace('[command]', '[命令]');
 
 /** Commander's own error texts are English; translate the common ones. */
 function translateError(text: string): string {
@@ -45,7 +48,13 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
         writeErr: (s) => io.stderr.write(s),
         outputError: (s, write) => write(translateError(s)),
       })
-      .configureHelp({ styleTitle: (s: string) => HELP_TITLES[s] ?? s })
+      .configureHelp({
+        styleTitle: (s: string) => HELP_TITLES[s] ?? s,
+        // CJK characters take two columns in a terminal; commander counts one.
+        displayWidth: (s: string) => [...s].reduce((n, ch) => n + (ch.charCodeAt(0) >= 0x2e80 ? 2 : 1), 0),
+        commandUsage: (c: Command) => zhUsage(BASE_HELP.commandUsage(c)),
+        subcommandTerm: (c: Command) => zhUsage(BASE_HELP.subcommandTerm(c)),
+      })
       .helpOption('-h, --help', '显示帮助');
 
   configure(program)
@@ -61,7 +70,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--out-dir <目录>', '标注副本的保存目录（默认与原文件同目录，文件名为“原名.已校验.xlsx”）')
     .option('--no-annotate', '不生成标注副本')
     .option('--fix', '在标注副本中应用可自动修复的建议（原文件不变）')
-    .option('--schedule <口径>', '资金支出计划口径：cumulative（累计，默认）或 per-period（分期）')
+    .option('--schedule <口径>', '资金支出计划口径：cumulative（累计，默认）或 per-period（各期为当期数，合计100%）')
     .option('--framework <体系>', '指标体系：auto（自动识别，默认）、hebei88 或 caiyu101')
     .option('--config <文件>', '配置文件（默认读取当前目录下的 jixiao.config.json）')
     .addHelpText(

@@ -17,13 +17,17 @@ export function worstSeverity(findings: readonly Finding[]): Severity | undefine
   return worst;
 }
 
-/** Text of the cell note: one "[错误] rule-id：message" line per finding, plus the suggested fix. */
-export function noteText(findings: readonly Finding[]): string {
+/**
+ * Text of the cell note: one "[错误] rule-id：message" line per finding, plus the suggested fix
+ * (or, for fixes already written into the cell, what was changed).
+ */
+export function noteText(findings: readonly Finding[], applied?: ReadonlySet<Finding>): string {
   const sorted = [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const lines: string[] = [];
   for (const f of sorted) {
     lines.push(`[${SEVERITY_LABEL[f.severity]}] ${f.ruleId}：${f.message}`);
-    if (f.fix) lines.push(`  建议修改：${f.fix.description || `“${f.fix.from}” → “${f.fix.to}”`}`);
+    if (f.fix && applied?.has(f)) lines.push(`  已自动修改：“${f.fix.from}” → “${f.fix.to}”`);
+    else if (f.fix) lines.push(`  建议修改：${f.fix.description || `“${f.fix.from}” → “${f.fix.to}”`}`);
   }
   return lines.join('\n');
 }

@@ -121,6 +121,9 @@ describe('annotateBuffer', () => {
     const before = allValues(grids);
     const after = allValues(await readGridsFromBuffer(buffer));
     expect(after[`${SHEET}!${row},4`]).toBe('≥98%');
+    const ws = (await loadExcel(buffer)).getWorksheet(SHEET)!;
+    expect(noteOf(ws.getCell(E_FIX))).toContain('已自动修改：“≤98%” → “≥98%”');
+    expect(noteOf(ws.getCell('E10'))).toContain('建议修改：过期的建议');
     delete before[`${SHEET}!${row},4`];
     delete after[`${SHEET}!${row},4`];
     expect(after).toEqual(before);

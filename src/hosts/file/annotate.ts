@@ -59,6 +59,7 @@ export async function annotateBuffer(
   const changes: CellChange[] = [];
   const skipped: Finding[] = [];
 
+  const applied = new Set<Finding>();
   if (options.applyFixes) {
     const done = new Set<string>();
     for (const f of findings) {
@@ -69,6 +70,7 @@ export async function annotateBuffer(
       if (!cell || cellText(cell) !== f.fix.from.trim()) continue;
       cell.value = f.fix.to === '' ? null : f.fix.to;
       done.add(key);
+      applied.add(f);
       changes.push({ ref: f.fix.ref, from: f.fix.from, to: f.fix.to });
     }
   }
@@ -91,7 +93,7 @@ export async function annotateBuffer(
       fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: MARK_COLORS[severity].argb } },
     };
     const before = existingNote(cell);
-    const ours = noteText(group);
+    const ours = noteText(group, applied);
     cell.note = before ? `${before}\n\n绩效目标表助手：\n${ours}` : ours;
   }
 
