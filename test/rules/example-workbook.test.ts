@@ -1,0 +1,72 @@
+/** The whole rule set on the real 2025 disclosure (examples/): known defects found, no crash, bounded noise. */
+import path from 'path';
+import type { Finding } from '../../src/core/findings';
+import type { Grid } from '../../src/core/grid';
+import { readGridsFromFile } from '../../src/hosts/file/node';
+import { validateGrids } from '../../src/core/validate';
+
+const EXAMPLE = path.join(__dirname, '..', '..', 'examples', '曹妃甸区委组织部2025绩效目标.xlsx');
+
+let grids: Grid[];
+let findings: Finding[];
+
+const at = (ruleId: string, address: string) => findings.filter((f) => f.ruleId === ruleId && f.ref.address === address);
+
+beforeAll(async () => {
+  grids = await readGridsFromFile(EXAMPLE);
+  findings = validateGrids(grids).findings;
+});
+
+describe('rules on the example workbook', () => {
+  it('parses 24 tables and no rule crashes', () => {
+    expect(validateGrids(grids).parsed.tables).toHaveLength(24);
+    expect(findings.filter((f) => f.message.includes('检查本表时出错'))).toEqual([]);
+  });
+
+  it('finds the issue-3 defects', () => {
+    expect(at('satisfaction-direction', 'E233')[0]).toMatchObject({
+      severity: 'error',
+      message: 'E233：满意度指标“广大老干部满意”的指标值“≤98%”方向反了：满意度越高越好，应写作“≥98%”。',
+      fix: { to: '≥98%' },
+    });
+    expect(findings.filter((f) => f.ruleId === 'satisfaction-direction')).toHaveLength(4);
+    expect(at('count-unit', 'E10')[0].message).toContain('“培训活动次数”是数量指标，指标值“≥90%”却是百分比');
+    expect(at('placeholder', 'C110')[0].message).toContain('“建设**数量”含占位符“**”');
+    expect(at('placeholder', 'C208')[0].message).toContain('春节慰问劳模人数 **人');
+    expect(at('filler-indicator', 'C16')[0].fix).toMatchObject({ to: '', description: '删除此行' });
+    expect(at('filler-indicator', 'C52')[0].message).toContain('“时效指标”只是类别名称');
+    expect(at('schedule-cumulative', 'E7')[0].message).toBe(
+      'E7：按累计口径，12月底应为100%，当前为25%；如果各期为当期数（合计100%），请在设置中将口径改为“当期”。',
+    );
+  });
+
+  it('finds budget-sum when a 预算数 is changed', () => {
+    const copy: Grid[] = grids.map((g) => ({ ...g, cells: g.cells.map((row) => [...row]) }));
+    const ref = validateGrids(grids).parsed.tables[0].budget!.ref;
+    const g = copy.find((x) => x.sheetName === ref.sheet)!;
+    const row = ref.row - (g.origin?.row ?? 0);
+    const col = ref.col - (g.origin?.col ?? 0);
+    g.cells[row] = [...g.cells[row]];
+    g.cells[row][col] = { value: 40, text: '40.00' };
+    const budget = validateGrids(copy).findings.filter((f) => f.ruleId === 'budget-sum');
+    expect(budget).toHaveLength(1);
+    expect(budget[0].message).toContain('预算数“40.00”不等于财政资金“39.00”与其他资金');
+  });
+
+  it('finds the issue-4 defects', () => {
+    expect(at('value-outlier', 'E76')[0].fix?.to).toBe('≥90%');
+    expect(at('satisfaction-range', 'E344')).toHaveLength(1);
+    expect(at('quality-money', 'E300')).toHaveLength(1);
+    expect(at('unrelated-indicator', 'D113')[0].message).toContain('流通综合协调');
+    expect(at('unrelated-indicator', 'C337')[0].message).toContain('社区矫正');
+    expect(at('unrelated-indicator', 'D279')[0].message).toContain('城乡高效配送');
+    expect(at('goal-copied', 'B108')).toHaveLength(1);
+    expect(at('input-as-result', 'C231')).toHaveLength(1);
+    expect(at('value-direction', 'E262')[0].fix?.to).toBe('≥6个');
+  });
+
+  it('keeps noise bounded: under 12 errors+warnings per table on average, excluding description copies', () => {
+    const loud = findings.filter((f) => f.severity !== 'info' && f.ruleId !== 'description-copy');
+    expect(loud.length / 24).toBeLessThan(12);
+  });
+});
