@@ -1,0 +1,129 @@
+#!/usr/bin/env node
+/**
+ * npm run bench — gzip size of the add-in bundles in dist/ (target: task pane < 400 KB gzip) and the time
+ * to validate the example workbook with the compiled core (dist/, from npm run build:cli).
+ */
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const zlib = require('zlib');
+const { spawnSync } = require('child_process');
+
+const ROOT = path.join(__dirname, '..');
+const DIST = path.join(ROOT, 'dist');
+const TARGET_KB = 400;
+const EXAMPLE = path.join(ROOT, 'examples', '曹妃甸区委组织部2025绩效目标.xlsx');
+const PAGES = ['taskpane', 'commands', 'dialog'];
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+function run(cmd, args) {
+  console.log(`> ${cmd} ${args.join(' ')}`);
+  const res = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
+  return res.status === 0;
+}
+
+function ensureBuilt() {
+  const missing = ['commands.html'].some((f) => !fs.existsSync(path.join(DIST, f)));
+  if (missing && !run('npx', ['webpack', '--mode', 'production'])) {
+    console.error('构建失败，无法测量包体积。');
+    process.exit(1);
+  }
+}
+
+function sizes(file) {
+  const buf = fs.readFileSync(path.join(DIST, file));
+  return { raw: buf.length, gzip: zlib.gzipSync(buf, { level: 9 }).length };
+}
+
+function scriptsOf(page) {
+  const file = path.join(DIST, `${page}.html`);
+  if (!fs.existsSync(file)) return undefined;
+  const html = fs.readFileSync(file, 'utf8');
+  return [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)].map((m) => m[1]).filter((src) => !/^(https?:)?\/\//.test(src) && !src.startsWith('office-js/'));
+}
+
+function bundleReport() {
+  ensureBuilt();
+  const referenced = new Set();
+  const rows = [];
+  for (const page of PAGES) {
+    const scripts = scriptsOf(page);
+    if (!scripts) {
+      rows.push([page, '（未构建）', '', '']);
+      continue;
+    }
+    let raw = 0;
+    let gzip = 0;
+    for (const s of scripts) {
+      referenced.add(s);
+      const z = sizes(s);
+      raw += z.raw;
+      gzip += z.gzip;
+    }
+    rows.push([page, scripts.join(', '), raw, gzip]);
+  }
+  const lazy = fs.readdirSync(DIST).filter((f) => f.endsWith('.js') && !referenced.has(f));
+  let lazyRaw = 0;
+  let lazyGzip = 0;
+  for (const f of lazy) {
+    const z = sizes(f);
+    lazyRaw += z.raw;
+    lazyGzip += z.gzip;
+  }
+  console.log('\n包体积（dist/，gzip -9）：');
+  for (const [page, files, raw, gzip] of rows) {
+    console.log(`  ${page.padEnd(9)} ${typeof raw === 'number' ? `${kb(raw).padStart(10)} 原始  ${kb(gzip).padStart(9)} gzip` : files}${typeof raw === 'number' ? `  (${files})` : ''}`);
+  }
+  if (lazy.length) console.log(`  按需加载   ${kb(lazyRaw).padStart(10)} 原始  ${kb(lazyGzip).padStart(9)} gzip  (${lazy.join(', ')})`);
+  const pane = rows.find((r) => r[0] === 'taskpane');
+  if (pane && typeof pane[3] === 'number') {
+    const total = pane[3] + lazyGzip;
+    const ok = total <= TARGET_KB * 1024;
+    console.log(`  任务窗格合计（首屏 + 按需加载）：${kb(total)} gzip，目标 < ${TARGET_KB} KB：${ok ? '达标' : '超标'}`);
+    return ok;
+  }
+  return true;
+}
+
+async function validationTiming() {
+  if (!fs.existsSync(EXAMPLE)) {
+    console.log('\n未找到示例工作簿 examples/曹妃甸区委组织部2025绩效目标.xlsx，跳过校验耗时测量（可运行 npm run build:example 生成）。');
+    return;
+  }
+  const nodeHost = path.join(DIST, 'hosts', 'file', 'node.js');
+  const validate = path.join(DIST, 'core', 'validate.js');
+  if (!fs.existsSync(nodeHost) || !fs.existsSync(validate)) {
+    if (!run('npm', ['run', '--silent', 'build:cli']) || !fs.existsSync(nodeHost)) {
+      console.log('\n命令行模块（dist/core、dist/hosts/file）不可用，跳过校验耗时测量。');
+      return;
+    }
+  }
+  const { readGridsFromFile } = require(nodeHost);
+  const { validateGrids } = require(validate);
+  const t0 = process.hrtime.bigint();
+  const grids = await readGridsFromFile(EXAMPLE);
+  const readMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const times = [];
+  let result;
+  for (let i = 0; i < 7; i++) {
+    const t = process.hrtime.bigint();
+    result = validateGrids(grids);
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of result.findings) counts[f.severity]++;
+  console.log('\n示例工作簿校验耗时（Node，dist/ 命令行模块）：');
+  console.log(`  读取 .xlsx：${readMs.toFixed(0)} ms；解析 + 校验（7 次中位数）：${times[3].toFixed(1)} ms`);
+  console.log(`  ${result.parsed.tables.length} 张表，错误 ${counts.error} 个、警告 ${counts.warning} 个、提示 ${counts.info} 个`);
+}
+
+(async () => {
+  const ok = bundleReport();
+  await validationTiming();
+  process.exitCode = ok ? 0 : 1;
+})().catch((err) => {
+  console.error(`测量出错：${err && err.message ? err.message : err}`);
+  process.exit(1);
+});
