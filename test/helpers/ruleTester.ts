@@ -1,48 +1,16 @@
 /**
- * ESLint-RuleTester-like helper: builds tables from TableSpec, runs one rule, checks findings.
- * Tables go through the real parser (src/core/testing/tableSpec) when it is available;
- * otherwise a direct builder lays the table out in the standard grid shape.
+ * ESLint-RuleTester-like helper: lays TableSpecs out as a clerk's sheet (gridFromSpecs), parses them with the
+ * real parser, runs one rule and checks the findings (message, cell address, fix).
  */
-import { toA1 } from '../../src/core/grid';
-import type { CellRef } from '../../src/core/grid';
 import type { Finding } from '../../src/core/findings';
-import type { Field, IndicatorRow, MoneyField, ParsedWorkbook, ProjectTable, SchedulePeriod } from '../../src/core/model';
+import type { ParsedWorkbook, ProjectTable } from '../../src/core/model';
 import { parseWorkbook } from '../../src/core/parse';
 import { runRuleSet } from '../../src/core/rules/engine';
 import type { Rule } from '../../src/core/rules/types';
 import { type Settings, withDefaults } from '../../src/core/settings';
-import { parsePercent } from '../../src/core/values';
+import { gridFromSpecs, type TableSpec } from '../../src/core/testing/tableSpec';
 
-export interface TableSpec {
-  title?: string;
-  unitName?: string;
-  code?: string;
-  name?: string;
-  budget?: number | string;
-  fiscal?: number | string;
-  other?: number | string | null;
-  fundUse?: string;
-  scheduleLabels?: string[];
-  schedule?: (string | number | null)[];
-  goal?: string;
-  indicators: string[][];
-}
-
-type SpecGrid = (specs: readonly TableSpec[]) => import('../../src/core/grid').Grid;
-
-/** The lead's grid builder; tables then go through the real parser. */
-function loadGridBuilder(): SpecGrid | undefined {
-  if (process.env.RULETESTER_DIRECT) return undefined;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const mod = require('../../src/core/testing/tableSpec') as { gridFromSpecs?: SpecGrid };
-    return mod.gridFromSpecs;
-  } catch {
-    return undefined;
-  }
-}
-
-const gridBuilder = loadGridBuilder();
+export type { TableSpec };
 
 /** A complete, well-formed reference table; tests override only what they are about. */
 export const BASE_SPEC: TableSpec = {
@@ -83,116 +51,16 @@ export function withIndicator(index: number, row: Partial<Record<0 | 1 | 2 | 3 |
   return { ...base, indicators };
 }
 
-export function buildTable(s: TableSpec, index = 0): ProjectTable {
-  return buildWorkbook([s]).tables[0] ?? directTable(s, index);
-}
-
 export function buildWorkbook(specs: TableSpec[]): ParsedWorkbook {
-  if (gridBuilder) {
-    const parsed = parseWorkbook([gridBuilder(specs)]);
-    if (parsed.tables.length !== specs.length) {
-      throw new Error(`parser found ${parsed.tables.length} table(s) in ${specs.length} spec(s)`);
-    }
-    return parsed;
+  const parsed = parseWorkbook([gridFromSpecs(specs)]);
+  if (parsed.tables.length !== specs.length) {
+    throw new Error(`parser found ${parsed.tables.length} table(s) in ${specs.length} spec(s)`);
   }
-  return { tables: specs.map((s, i) => directTable(s, i)), notes: [] };
+  return parsed;
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-
-const SHEET = 'Sheet1';
-
-function ref(row: number, col: number): CellRef {
-  return { sheet: SHEET, row, col, address: toA1(row, col) };
-}
-
-function field(text: string | number | null | undefined, row: number, col: number): Field {
-  const t = text == null ? '' : String(text);
-  return { text: t.trim(), raw: text ?? null, ref: ref(row, col) };
-}
-
-function money(v: number | string | null | undefined, row: number, col: number): MoneyField {
-  const f: MoneyField = field(v, row, col);
-  const n = typeof v === 'number' ? v : v == null || String(v).trim() === '' ? NaN : Number(String(v).trim());
-  if (Number.isFinite(n)) f.amount = n;
-  return f;
-}
-
-function monthOf(label: string): number | undefined {
-  const m = /(\d{1,2})月/.exec(label);
-  if (m) return Number(m[1]);
-  const q = { 一: 3, 二: 6, 三: 9, 四: 12 } as Record<string, number>;
-  const mq = /([一二三四])季度/.exec(label);
-  return mq ? q[mq[1]] : undefined;
-}
-
-/** Direct builder used until/unless the real parser is available: standard layout, 0-based rows. */
-function directTable(s: TableSpec, index: number): ProjectTable {
-  const top = index * 40;
-  let r = top;
-  const title = s.title !== undefined ? field(s.title, r++, 0) : undefined;
-  const unitName = field(s.unitName ?? '', r++, 0);
-  const codeRow = r++;
-  const moneyRow = r++;
-  const useRow = r++;
-  const labelRow = r++;
-  const valueRow = r++;
-  const goalRow = r++;
-  const headerRow = r++;
-  const labels = s.scheduleLabels ?? ['3月底', '6月底', '10月底', '12月底'];
-  const values = s.schedule ?? [];
-  const schedule: SchedulePeriod[] = labels.map((label, i) => {
-    const v = values[i];
-    const text = typeof v === 'number' ? `${Math.round(v * 10000) / 100}%` : v ?? '';
-    const value: Field = { text, raw: v ?? null, ref: ref(valueRow, 1 + i) };
-    const p: SchedulePeriod = { label: field(label, labelRow, 1 + i), value, percent: parsePercent(v, text) };
-    const month = monthOf(label);
-    if (month) p.month = month;
-    return p;
-  });
-  const indicators: IndicatorRow[] = [];
-  let l1 = '';
-  let l2 = '';
-  s.indicators.forEach((cells, i) => {
-    const row = headerRow + 1 + i;
-    const [a = '', b = '', c = '', d = '', e = '', f = ''] = cells;
-    const l1Carried = a.trim() === '';
-    if (!l1Carried) l1 = a;
-    const l2Carried = b.trim() === '' && l1Carried && l2 !== '';
-    if (!l2Carried) l2 = b;
-    indicators.push({
-      row,
-      level1: field(l1, row, 0),
-      level1Carried: l1Carried,
-      level2: field(l2, row, 1),
-      level2Carried: false,
-      level3: field(c, row, 2),
-      description: field(d, row, 3),
-      value: field(e, row, 4),
-      basis: field(f, row, 5),
-    });
-  });
-  const table: ProjectTable = {
-    id: `${SHEET}!${toA1(top, 0)}`,
-    sheet: SHEET,
-    index,
-    top,
-    bottom: headerRow + s.indicators.length,
-    unitName,
-    moneyUnit: '万元',
-    projectCode: field(s.code ?? '', codeRow, 1),
-    projectName: field(s.name ?? '', codeRow, 3),
-    budget: money(s.budget, moneyRow, 2),
-    fiscal: money(s.fiscal, moneyRow, 4),
-    other: money(s.other, moneyRow, 6),
-    fundUse: field(s.fundUse ?? '', useRow, 1),
-    schedule,
-    goal: field(s.goal ?? '', goalRow, 1),
-    indicators,
-    notes: [],
-  };
-  if (title) table.title = title;
-  return table;
+export function buildTable(s: TableSpec): ProjectTable {
+  return buildWorkbook([s]).tables[0];
 }
 
 // ---------------------------------------------------------------------------------------------------------------

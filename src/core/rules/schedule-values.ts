@@ -31,7 +31,7 @@ export const rule: Rule = {
       } else if (p.percent !== null && (p.percent > 100 || p.percent < 0)) {
         report({ ref, message: `${ref.address}：${name}的支出比例${q(text)}超出0%～100%：支出比例不能超过预算的100%，请核对。` });
       } else if (p.percent === null && firstNumeric >= 0 && i > firstNumeric && i < lastNumeric) {
-        report({ ref, message: `${ref.address}：${name}的支出计划为空，而前后期都有数值：请补填该期比例。` });
+        report({ ref, severity: 'warning', message: `${ref.address}：${name}的支出计划为空，而前后期都有数值：请补填该期比例。` });
       } else if (p.percent === null && firstNumeric >= 0 && i < firstNumeric) {
         report({
           ref,
