@@ -159,6 +159,17 @@ function parseRange(range: string): CellRange | undefined {
   return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
 }
 
+/** Merged ranges as "A3:A4" strings. `ws.model` serialises the whole sheet, so read `_merges` when present. */
+function mergeRanges(ws: ExcelJS.Worksheet): string[] {
+  const internal = (ws as unknown as { _merges?: Record<string, { range?: string }> })._merges;
+  if (internal && typeof internal === 'object') {
+    return Object.values(internal)
+      .map((m) => m?.range)
+      .filter((r): r is string => typeof r === 'string');
+  }
+  return (ws.model as unknown as { merges?: string[] }).merges ?? [];
+}
+
 export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   const cells: (Cell | undefined)[][] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -174,8 +185,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   });
   for (let r = 0; r < cells.length; r++) cells[r] ??= [];
   const merges: CellRange[] = [];
-  const model = ws.model as unknown as { merges?: string[] };
-  for (const m of model.merges ?? []) {
+  for (const m of mergeRanges(ws)) {
     const range = parseRange(m);
     if (range) merges.push(range);
   }
