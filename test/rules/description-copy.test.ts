@@ -14,8 +14,9 @@ ruleTester.run(rule, {
     },
     {
       spec: withIndicator(5, { 2: '引导大众认知', 3: ' 引导大众认知 ' }),
-      errors: [{ address: 'D15', fixTo: '反映项目在“引导大众认知”方面产生的社会效益。' }],
+      errors: [{ address: 'D15', fixTo: '反映项目在引导大众认知方面产生的社会效益。' }],
     },
-    { spec: withIndicator(3, { 2: '完成时限', 3: '完成时限' }), errors: [{ fixTo: '反映“完成时限”的完成时限，以实际完成时间为准。' }] },
+    { spec: withIndicator(3, { 2: '大楼维修', 3: '大楼维修' }), errors: [{ fixTo: '反映大楼维修的完成时限，以实际完成时间为准。' }] },
+    { spec: withIndicator(3, { 2: '完成时限', 3: '完成时限' }), errors: [{ fixTo: '反映完成时限，以实际完成时间为准。' }] },
   ],
 });

@@ -7,6 +7,7 @@ ruleTester.run(rule, {
     withIndicator(2, { 4: '=100%' }),
     withIndicator(5, { 2: '参训人数增长率', 4: '≥120%' }),
     withIndicator(0, { 2: '覆盖村数', 4: '≥30个' }),
+    { name: 'satisfaction as a score', spec: withIndicator(7, { 2: '老干部满意度测评得分', 4: '≥90分' }) },
   ],
   invalid: [
     { spec: withIndicator(2, { 4: '≥105%' }), errors: [{ address: 'E12', message: '超过了100%' }] },

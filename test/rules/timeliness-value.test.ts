@@ -8,6 +8,7 @@ ruleTester.run(rule, {
     withIndicator(3, { 4: '12月底前' }),
     withIndicator(3, { 2: '维修及时率', 4: '≥95%' }),
     withIndicator(3, { 4: '≤1年' }),
+    withIndicator(3, { 2: '按时参加各次会议、培训等活动', 4: '≥90%' }),
   ],
   invalid: [
     { spec: withIndicator(3, { 2: '相关培训工作完成时间', 4: '≥90%' }), errors: [{ address: 'E13', message: '是百分比，但名称不是比率' }] },

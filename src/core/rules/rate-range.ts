@@ -37,7 +37,7 @@ export const rule: Rule = {
             fix: { from: r.row.value.text, to, description: `将${q(r.row.value.text)}改为“${to}”` },
           });
         }
-      } else if (v.unit !== '‰') {
+      } else if (v.unit !== '‰' && !(v.unit === '分' && (isSatisfactionRow(r) || /得分|评分|测评|分值/u.test(r.name)))) {
         report({
           ref: r.row.value.ref,
           message: `${cell}：${q(r.row.level3.text)}是比率，指标值${q(r.row.value.text)}的单位却是“${v.unit}”：请改为百分比（如“≥95%”），或把指标名称改为数量指标。`,

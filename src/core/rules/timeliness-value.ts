@@ -20,7 +20,8 @@ export const rule: Rule = {
       if (v.kind === 'date' || v.kind === 'empty' || v.kind === 'placeholder') continue;
       if (v.kind === 'numeric') {
         if (v.unit && TIME_UNITS.has(v.unit)) continue;
-        if (v.unit === '%' && isRateName(r.name)) continue;
+        // "按时参加各次会议 ≥90%" reads as an on-time rate even without the 率.
+        if (v.unit === '%' && (isRateName(r.name) || /按时|及时|准时|按期/u.test(r.name))) continue;
         if (v.unit === '%') {
           report({
             ref: r.row.value.ref,
