@@ -10,7 +10,7 @@ import { FileReadError } from '../hosts/file/read';
 import { ConfigError, loadSettings } from './config';
 import { expandInputs, outputPathFor } from './files';
 import type { CliIO } from './io';
-import { type TableSummary, allNotes, countsText, fileReport, summarizeTable } from './report';
+import { type TableSummary, allNotes, countsText, fileReport, oneLine, summarizeTable } from './report';
 
 export interface CheckOptions {
   format?: 'text' | 'json' | string;
@@ -125,7 +125,9 @@ export async function runCheck(inputs: readonly string[], opts: CheckOptions, io
         const { changes } = await annotateFile(abs, target, findings, { applyFixes: !!opts.fix });
         result.annotated = rel(io.cwd, target);
         if (opts.fix) result.changes = changes;
-        for (const c of changes) out(`已在副本中修改 ${c.ref.sheet}!${c.ref.address}：“${c.from}” → “${c.to}”`);
+        for (const c of changes) {
+          out(`已在副本中修改 ${c.ref.sheet}!${c.ref.address}：“${oneLine(c.from)}” → “${oneLine(c.to)}”`);
+        }
         out(`已生成标注副本：${result.annotated}`);
       } catch (err) {
         unreadable++;

@@ -30,16 +30,19 @@ export function summarizeTable(t: ProjectTable): TableSummary {
 
 /** "【表 3】村级服务群众专项经费（村队） 项目编码 … 预算 470.00 万元 — Sheet!A40" */
 export function tableHeading(t: ProjectTable, n: number): string {
-  const name = t.projectName?.text || t.title?.text || '（未填项目名称）';
+  const name = oneLine(t.projectName?.text || t.title?.text || '（未填项目名称）');
   const parts = [`【表 ${n}】${name}`];
   if (t.projectCode?.text) parts.push(`项目编码 ${t.projectCode.text}`);
   if (t.budget?.text) parts.push(`预算 ${t.budget.text} ${t.moneyUnit || '万元'}`);
   return `${parts.join(' ')} — ${tableAddress(t)}`;
 }
 
+/** Keeps one finding on one line: quoted multi-line cell text is shown with " / " between its lines. */
+export const oneLine = (s: string): string => s.replace(/\s*\r?\n\s*/g, ' / ');
+
 export function findingLines(f: Finding): string[] {
-  const lines = [`  [${SEVERITY_LABEL[f.severity]}] ${f.ref.sheet}!${f.ref.address} ${f.ruleId}：${f.message}`];
-  if (f.fix) lines.push(`      建议修改：${f.fix.description || `“${f.fix.from}” → “${f.fix.to}”`}`);
+  const lines = [`  [${SEVERITY_LABEL[f.severity]}] ${f.ref.sheet}!${f.ref.address} ${f.ruleId}：${oneLine(f.message)}`];
+  if (f.fix) lines.push(`      建议修改：${oneLine(f.fix.description || `“${f.fix.from}” → “${f.fix.to}”`)}`);
   return lines;
 }
 
@@ -58,7 +61,7 @@ export function allNotes(workbookNotes: readonly ParseNote[], tables: readonly P
 }
 
 export function noteLine(n: ParseNote): string {
-  return `  说明：${n.message}${n.ref ? `（${n.ref.sheet}!${n.ref.address}）` : n.sheet ? `（工作表“${n.sheet}”）` : ''}`;
+  return `  说明：${oneLine(n.message)}${n.ref ? `（${n.ref.sheet}!${n.ref.address}）` : n.sheet ? `（工作表“${n.sheet}”）` : ''}`;
 }
 
 export function countsText(tables: number, c: Record<Severity, number>): string {

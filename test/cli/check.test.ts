@@ -45,6 +45,9 @@ describe('jixiao check on the example workbook', () => {
     expect(code).toBe(errors > 0 ? 1 : 0);
     expect(fs.existsSync(path.join(dir, `${NAME}.已校验.xlsx`))).toBe(true);
     expect(out).toContain(`已生成标注副本：${NAME}.已校验.xlsx`);
+    // One finding per line, even when a message quotes a multi-line goal.
+    const shapes = /^(|检查 .*|【.*|  \[(错误|警告|提示)\] \S+![A-Z]+\d+ [a-z0-9-]+：.*|      建议修改：.*|  说明：.*|  未发现问题|小结：.*|已生成标注副本：.*|总计：.*)$/;
+    for (const line of out.split('\n')) expect([line, shapes.test(line)]).toEqual([line, true]);
   });
 
   it('--format json prints one JSON document and nothing else', async () => {
@@ -144,7 +147,7 @@ describe('jixiao check on bad input', () => {
     ['text', '不是 .xlsx 文件'],
     ['encrypted', '密码'],
     ['legacyXls', '旧版 .xls'],
-    ['truncated', '文件已损坏无法读取'],
+    ['truncated', '文件已损坏无法读取（文件不完整'],
   ] as const)('%s → exit 2 naming the file and the reason', async (key, reason) => {
     const file = path.basename(bad[key]);
     const { code, err, out } = await run(dir, 'check', file);

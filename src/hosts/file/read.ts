@@ -93,9 +93,18 @@ export async function loadWorkbook(data: ArrayBuffer | Uint8Array): Promise<Exce
   return wb;
 }
 
+/** A clerk-readable reason for a load failure; the raw library text is kept only as a hint. */
 function shortReason(err: unknown): string {
   const msg = err instanceof Error ? err.message : String(err);
-  return msg.length > 120 ? `${msg.slice(0, 117)}…` : msg;
+  const known: [RegExp, string][] = [
+    [/end of central directory|end of data|unexpected end|truncated/i, '文件不完整，可能下载或复制时中断了'],
+    [/crc32|checksum/i, '数据校验失败，文件内容已损坏'],
+    [/invalid (distance|code|block|stored)|inflate|deflate|compression/i, '压缩数据已损坏'],
+    [/unexpected close tag|invalid character|unclosed|non-whitespace|attribute|xml|sax/i, '工作簿内部的 XML 格式有误'],
+  ];
+  for (const [re, text] of known) if (re.test(msg)) return text;
+  const hint = msg.length > 80 ? `${msg.slice(0, 77)}…` : msg;
+  return `技术信息：${hint}`;
 }
 
 type RawValue = ExcelJS.CellValue | undefined;
