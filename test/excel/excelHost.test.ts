@@ -132,6 +132,15 @@ describe('Excel host: marks and their removal', () => {
     expect(state.cell('表1', 'A3')?.fill?.color).toBe('#7030A0');
   });
 
+  it('skips findings Excel cannot address instead of failing the whole batch', async () => {
+    const state = workbookWithTables(1);
+    const host = hostFor(state);
+    await host.readGrids('workbook');
+    await host.applyMarks([finding(ref('表1', 2, 0)), finding({ ...ref('表1', 0, 0), address: '??' }), finding(ref('不存在', 0, 0))]);
+    expect(state.cell('表1', 'A3')?.fill?.color).toBe(MARK_COLORS.error.hex);
+    expect(host.lastMarkStatus?.markedCells).toBe(1);
+  });
+
   it('marks the top-left cell of a merged area', async () => {
     const state = workbookWithTables(1);
     state.sheets[0].merges.push({ top: 9, left: 0, bottom: 10, right: 0 }); // A10:A11

@@ -1,5 +1,5 @@
 import type { CellRange, CellRef, Grid } from '../../core/grid';
-import { toA1 } from '../../core/grid';
+import { parseA1, toA1 } from '../../core/grid';
 import type { Host, Scope } from '../../core/host';
 import type { Finding } from '../../core/findings';
 import { MARK_COLORS, groupByCell } from '../../core/marks';
@@ -247,7 +247,10 @@ export class ExcelHost implements Host {
   applyMarks(findings: readonly Finding[]): Promise<void> {
     return this.guard('标注单元格', async () => {
       const byCell = new Map<string, Finding[]>();
-      for (const [, list] of groupByCell(findings)) {
+      const known = this.snapshot?.sheetNames;
+      // A finding Excel could not address would fail the whole batch: leave it to the pane's list.
+      const markable = findings.filter((f) => parseA1(f.ref.address) && (!known || known.has(f.ref.sheet)));
+      for (const [, list] of groupByCell(markable)) {
         const key = this.keyFor(list[0].ref);
         byCell.set(key, [...(byCell.get(key) ?? []), ...list]);
       }
