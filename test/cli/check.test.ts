@@ -106,6 +106,15 @@ describe('jixiao check on the example workbook', () => {
     }
   });
 
+  // Known issue (rules, not the CLI): the filler-indicator fix blanks 三级 (→ empty-cell errors) and the
+  // description-copy fix writes "×100%" (→ placeholder errors). Flip to `it` once a fixed copy re-checks clean.
+  it.failing('a copy made with --fix has no more errors than the original', async () => {
+    const dir = withExample();
+    const first = JSON.parse((await run(dir, 'check', `${NAME}.xlsx`, '--fix', '--format', 'json')).out) as JsonReport;
+    const again = JSON.parse((await run(dir, 'check', `${NAME}.已校验.xlsx`, '--no-annotate', '--format', 'json')).out) as JsonReport;
+    expect(again.summary.error).toBeLessThanOrEqual(first.summary.error);
+  });
+
   it('reads jixiao.config.json from the working directory; options are validated', async () => {
     const dir = withExample();
     const rules = Object.fromEntries(ALL_RULES.map((r) => [r.id, 'off']));
