@@ -20,7 +20,7 @@ const OFFICE_JS_LOCAL = 'office-js/office.js';
 /** Other Office hosts' scripts are not needed by an Excel add-in. */
 const OTHER_HOSTS = /(^|[\\/])(word|powerpoint|outlook|onenote|project|access|visio)[^\\/]*\.js$/i;
 /** Files in dist/ that other builds own (CLI: tsc; standalone page: webpack.web.js); never cleaned here. */
-const OURS = /^(taskpane|commands|dialog|\d+)[^\\/]*\.(js|html|map|txt)$|^(assets|office-js)[\\/]|^manifest\.xml$/;
+const OURS = /^(taskpane|commands|dialog|\d+)[^\\/]*\.(js|html|map|txt)$|^(assets|office-js)([\\/]|$)|^manifest\.xml$/;
 
 const warn = (msg) => console.warn(`\x1b[33m[jixiao] ${msg}\x1b[0m`);
 

@@ -21,6 +21,7 @@ describe('webpack.config.js', () => {
     expect(keep('web/index.html')).toBe(true);
     expect(keep('taskpane.0123abcd.js')).toBe(false);
     expect(keep('office-js/office.js')).toBe(false);
+    expect(keep('office-js')).toBe(false);
     expect(config.plugins.some((p) => p.constructor.name === 'LocalOfficeJsPlugin')).toBe(false);
   });
 
