@@ -94,7 +94,8 @@ export function at(f: Field | undefined): string {
 
 /** Quote a cell value zh-CN style; blank shows as （空）. */
 export function q(text: string | undefined): string {
-  return text && text.trim() ? `“${text.trim()}”` : '（空）';
+  const t = (text ?? '').replace(/\s+/gu, ' ').trim();
+  return t ? `“${t}”` : '（空）';
 }
 
 /** Money amount of a parsed value in the table's money unit (万元 by default); undefined when not money. */
