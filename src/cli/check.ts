@@ -5,8 +5,10 @@ import { countBySeverity } from '../core/findings';
 import type { ParseNote } from '../core/model';
 import type { Settings } from '../core/settings';
 import { validateGrids } from '../core/validate';
-import { annotateFile, readGridsFromFile } from '../hosts/file/node';
-import { FileReadError } from '../hosts/file/read';
+import type { Grid } from '../core/grid';
+import { annotateBuffer } from '../hosts/file/annotate';
+import { readFileBytes } from '../hosts/file/node';
+import { FileReadError, readGridsFromBuffer } from '../hosts/file/read';
 import { ConfigError, loadSettings } from './config';
 import { expandInputs, outputPathFor } from './files';
 import type { CliIO } from './io';
@@ -37,12 +39,22 @@ interface FileResult {
   error?: { code: string; message: string };
 }
 
+/** zh-CN reason for a failed write of the annotated copy. */
+function writeFailure(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return '没有写入权限，请用 --out-dir 指定其他目录';
+  if (code === 'EBUSY') return '同名副本正被其他程序占用，请先在 Excel 或 WPS 中关闭它';
+  if (code === 'ENOSPC') return '磁盘空间不足';
+  if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EEXIST') return '目标目录不存在或无法创建（同名的文件已存在？）';
+  return err instanceof Error ? err.message : String(err);
+}
+
 const rel = (cwd: string, p: string): string => {
   const r = path.relative(cwd, p);
   return r && !r.startsWith('..') && !path.isAbsolute(r) ? r : p;
 };
 
-/** `jixiao check`: returns 0 (clean), 1 (errors found) or 2 (some input unreadable). */
+/** `jixiao check`: returns 0 (clean), 1 (errors found) or 2 (some file unreadable, or its copy unwritable). */
 export async function runCheck(inputs: readonly string[], opts: CheckOptions, io: CliIO): Promise<number> {
   const json = opts.format === 'json';
   if (opts.format !== undefined && opts.format !== 'text' && !json) {
@@ -72,7 +84,7 @@ export async function runCheck(inputs: readonly string[], opts: CheckOptions, io
   const taken = new Set<string>();
   const total: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   let tableCount = 0;
-  let unreadable = 0;
+  let failures = 0;
   const out = (line: string): void => {
     if (!json) io.stdout.write(line + '\n');
   };
@@ -85,9 +97,11 @@ export async function runCheck(inputs: readonly string[], opts: CheckOptions, io
     results.push(result);
     if (i > 0) out('');
     out(`检查 ${file}`);
-    let grids;
+    let bytes: Uint8Array;
+    let grids: Grid[];
     try {
-      grids = await readGridsFromFile(abs);
+      bytes = await readFileBytes(abs);
+      grids = await readGridsFromBuffer(bytes);
     } catch (err) {
       if (err instanceof FileReadError && err.code === 'empty') {
         // Nothing to check is not a failure: say so and go on.
@@ -96,7 +110,7 @@ export async function runCheck(inputs: readonly string[], opts: CheckOptions, io
         out(`小结：${countsText(0, countBySeverity([]))}`);
         continue;
       }
-      unreadable++;
+      failures++;
       const message = err instanceof FileReadError ? err.message : `读取失败（${(err as Error).message}）`;
       result.error = { code: err instanceof FileReadError ? err.code : 'corrupt', message };
       io.stderr.write(`无法读取 ${file}：${message}\n`);
@@ -104,7 +118,19 @@ export async function runCheck(inputs: readonly string[], opts: CheckOptions, io
       continue;
     }
 
-    const { parsed, findings } = validateGrids(grids, settings);
+    let validation: ReturnType<typeof validateGrids>;
+    try {
+      validation = validateGrids(grids, settings);
+    } catch (err) {
+      // The core is meant never to throw; if it does, report this file and carry on with the rest.
+      failures++;
+      const message = `检查时出现程序内部错误（${(err as Error).message}），请将此文件反馈给开发者`;
+      result.error = { code: 'internal', message };
+      io.stderr.write(`无法检查 ${file}：${message}\n`);
+      out(`  无法检查：${message}`);
+      continue;
+    }
+    const { parsed, findings } = validation;
     result.tables = parsed.tables.map(summarizeTable);
     result.findings = findings;
     result.notes = allNotes(parsed.notes, parsed.tables);
@@ -121,8 +147,9 @@ export async function runCheck(inputs: readonly string[], opts: CheckOptions, io
     if (annotate) {
       const target = outputPathFor(file, io.cwd, opts.outDir, taken);
       try {
+        const { buffer, changes } = await annotateBuffer(bytes, findings, { applyFixes: !!opts.fix });
         await fs.mkdir(path.dirname(target), { recursive: true });
-        const { changes } = await annotateFile(abs, target, findings, { applyFixes: !!opts.fix });
+        await fs.writeFile(target, buffer);
         result.annotated = rel(io.cwd, target);
         if (opts.fix) result.changes = changes;
         for (const c of changes) {
@@ -130,21 +157,21 @@ export async function runCheck(inputs: readonly string[], opts: CheckOptions, io
         }
         out(`已生成标注副本：${result.annotated}`);
       } catch (err) {
-        unreadable++;
-        const reason = err instanceof FileReadError ? err.message : (err as Error).message;
+        failures++;
+        const reason = err instanceof FileReadError ? err.message : writeFailure(err);
         io.stderr.write(`无法写入标注副本 ${rel(io.cwd, target)}：${reason}\n`);
       }
     }
   }
 
-  const unreadableNote = unreadable ? `；${unreadable} 个文件无法读取或写入` : '';
+  const failureNote = failures ? `；${failures} 个文件无法读取、检查或写入副本` : '';
   const fileNote = files.length > 1 ? `${files.length} 个文件，` : '';
   out('');
-  out(`总计：${fileNote}${countsText(tableCount, total)}${unreadableNote}`);
+  out(`总计：${fileNote}${countsText(tableCount, total)}${failureNote}`);
 
   if (json) {
     io.stdout.write(JSON.stringify({ files: results, summary: total }, null, 2) + '\n');
   }
-  if (unreadable) return EXIT_UNREADABLE;
+  if (failures) return EXIT_UNREADABLE;
   return total.error > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -77,6 +77,16 @@ describe('jixiao check on the example workbook', () => {
     expect(fs.existsSync(path.join(dir, 'out', '已校验', `${NAME}.已校验.xlsx`))).toBe(true);
   });
 
+  it('a copy that cannot be written is reported (exit 2) after the report', async () => {
+    const dir = withExample();
+    fs.writeFileSync(path.join(dir, 'blocker'), '');
+    const { code, out, err } = await run(dir, 'check', `${NAME}.xlsx`, '--out-dir', 'blocker/sub');
+    expect(code).toBe(2);
+    expect(out).toContain('【表 24】');
+    expect(err).toContain('无法写入标注副本');
+    expect(err).toContain('目标目录不存在或无法创建');
+  });
+
   it('--fix changes only the copy, and only the listed cells', async () => {
     const dir = withExample();
     const original = fs.readFileSync(path.join(dir, `${NAME}.xlsx`));
