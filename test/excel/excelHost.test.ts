@@ -54,6 +54,14 @@ describe('Excel host: round trips do not grow with the workbook', () => {
     expect(await syncsOf(state, () => host.applyMarks(syntheticFindings('表1', 2000)))).toBe(1);
   });
 
+  it('very many marks are written in batches of 2500 cells so one request stays small', async () => {
+    const state = workbookWithTables(240);
+    const host = hostFor(state);
+    await host.readGrids('workbook');
+    expect(await syncsOf(state, () => host.applyMarks(syntheticFindings('表1', 6000)))).toBe(3);
+    expect(state.notes).toHaveLength(6000);
+  });
+
   it('clearMarks costs the same for 1 and 2000 marks', async () => {
     const counts: number[] = [];
     for (const n of [1, 2000]) {

@@ -61,6 +61,8 @@ export interface MarkStatus {
 /** How long a snapshot taken by readGrids may stand in for re-reading fills and notes before marking. */
 const SNAPSHOT_MAX_AGE_MS = 15_000;
 const STATE_PREFIX = 'jixiao.state.';
+/** Cells painted (with their notes) per sync: keeps one request well under Excel on the web's 5 MB limit. */
+const WRITE_BATCH_CELLS = 2500;
 /** The pane's settings and ignored findings (keys used by src/taskpane), read along with the grids. */
 const DEFAULT_PREFETCH = ['jixiao.settings', 'jixiao.ignored'];
 
@@ -339,12 +341,14 @@ export class ExcelHost implements Host {
       const nothingToDo = restore.length === 0 && plan.deleteNotes.length === 0 && cellCount === 0 && !storeExists;
       if (cellCount > 0) wb.settings.add(STORE_KEY, serializeStore(plan.store));
       else if (storeExists) wb.settings.getItem(STORE_KEY).delete();
+      let queued = 0;
       for (const [sheet, entries] of groupKeys(plan.paint.map((p) => [p.key, p] as const))) {
         const ws = sheetOf(wb, sheet);
         for (const [, p] of entries) {
           const { address } = splitKey(p.key);
           ws.getRange(address).format.fill.color = p.color;
           if (p.note !== undefined) queueAddAnnotation(wb, ws, address, p.note, kind);
+          if (++queued % WRITE_BATCH_CELLS === 0 && queued < plan.paint.length) await ctx.sync();
         }
       }
       if (!nothingToDo) await ctx.sync();
