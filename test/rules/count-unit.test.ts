@@ -15,6 +15,7 @@ ruleTester.run(rule, {
     },
     { spec: withIndicator(0, { 2: '聘用人员数量', 4: '≥90%' }), errors: [{ message: '“≥4人”' }] },
     { name: '数量指标 without a rate word', spec: withIndicator(0, { 2: '组织业务培训', 4: '≥90%' }), errors: [{ message: '“≥4次”' }] },
+    { name: 'missing unit', spec: withIndicator(0, { 2: '培训活动次数', 4: '≥4' }), errors: [{ address: 'E10', severity: 'warning', fixTo: '≥4次' }] },
     { name: 'count name outside 数量', spec: withIndicator(5, { 2: '达成合作意向数量', 4: '≥90%' }), errors: [{ address: 'E15' }] },
   ],
 });

@@ -1,0 +1,27 @@
+import { existsSync, readdirSync } from 'fs';
+import { join } from 'path';
+import { ALL_RULES } from '../../src/core/rules';
+import type { Rule } from '../../src/core/rules/types';
+
+const RULES_DIR = join(__dirname, '..', '..', 'src', 'core', 'rules');
+
+describe('rule registry', () => {
+  const modules = readdirSync(RULES_DIR)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => ({ file: f, mod: require(join(RULES_DIR, f)) as { rule?: Rule } }))
+    .filter((m) => m.mod.rule);
+
+  it('registers every rule module in ALL_RULES, under its file name', () => {
+    expect(modules.map((m) => m.mod.rule!.id).sort()).toEqual(ALL_RULES.map((r) => r.id).sort());
+    for (const m of modules) expect(m.file).toBe(`${m.mod.rule!.id}.ts`);
+  });
+
+  it.each(ALL_RULES.map((r) => [r.id]))('%s has its own test file', (id) => {
+    expect(existsSync(join(__dirname, `${id}.test.ts`))).toBe(true);
+  });
+
+  it.each(ALL_RULES.map((r) => [r.id, r] as const))('%s docs are a zh-CN paragraph that says how to fix', (_id, r) => {
+    expect(r.meta.docs).toMatch(/[\u4e00-\u9fff]/);
+    expect(r.meta.docs.length).toBeGreaterThan(60);
+  });
+});
