@@ -1,5 +1,7 @@
 import * as fs from 'fs';
-import { DEFAULT_SEED, parseSeed } from '../../scripts/build-example';
+import * as path from 'path';
+import { DEFAULT_OUT, DEFAULT_SEED, buildExample, parseSeed } from '../../scripts/build-example';
+import { tmpDir } from '../fixtures/files';
 
 const seedAvailable = fs.existsSync(DEFAULT_SEED);
 const describeSeed = seedAvailable ? describe : describe.skip;
@@ -71,5 +73,11 @@ describeSeed('build-example: seed parsing', () => {
       basis: '',
     });
     expect(seed.tables[11].indicators.map((i) => i.value)).toContain('≤98%');
+  });
+
+  it('the committed example is exactly what the script builds (npm run build:example)', async () => {
+    const out = path.join(tmpDir(), 'example.xlsx');
+    await buildExample(DEFAULT_SEED, out);
+    expect(fs.readFileSync(out).equals(fs.readFileSync(DEFAULT_OUT))).toBe(true);
   });
 });
