@@ -65,6 +65,16 @@ describe('rules on the example workbook', () => {
     expect(at('value-direction', 'E262')[0].fix?.to).toBe('≥6个');
   });
 
+  it('every fix starts from the text actually in its cell', () => {
+    const fixes = findings.filter((f) => f.fix);
+    expect(fixes.length).toBeGreaterThan(100);
+    for (const f of fixes) {
+      const g = grids.find((x) => x.sheetName === f.fix!.ref.sheet)!;
+      const cell = g.cells[f.fix!.ref.row - (g.origin?.row ?? 0)]?.[f.fix!.ref.col - (g.origin?.col ?? 0)];
+      expect([f.ruleId, (cell?.text ?? '').trim()]).toEqual([f.ruleId, f.fix!.from]);
+    }
+  });
+
   it('keeps noise bounded: under 12 errors+warnings per table on average, excluding description copies', () => {
     const loud = findings.filter((f) => f.severity !== 'info' && f.ruleId !== 'description-copy');
     expect(loud.length / 24).toBeLessThan(12);
