@@ -278,8 +278,9 @@ describe('Excel host: writes only where asked', () => {
   it('writeCells, addSheet with a unique name, state round trip, select', async () => {
     const state = workbookWithTables(1);
     const host = hostFor(state);
-    await host.writeCells!([{ ref: ref('表1', 11, 4), text: '≥98%' }]);
+    await host.writeCells!([{ ref: ref('表1', 11, 4), text: '≥98%' }, { ref: ref('表1', 11, 5), text: '=SUM(1)' }]);
     expect(state.cell('表1', 'E12')?.value).toBe('≥98%');
+    expect(state.cell('表1', 'F12')?.value).toBe("'=SUM(1)");
     await host.addSheet!('表1', [['部门整体绩效目标']]);
     expect(state.sheets.map((s) => s.name)).toEqual(['表1', '表1(2)']);
     expect(state.cell('表1(2)', 'A1')?.value).toBe('部门整体绩效目标');

@@ -129,6 +129,8 @@ export class ExcelHost implements Host {
   private readonly now: () => number;
   private readonly prefetch: readonly string[];
   private snapshot: Snapshot | undefined;
+  /** Merged areas from the last read; marks and fixes go to the top-left cell Excel shows. */
+  private merges = new Map<string, CellRange[]>();
   private stateCache: { at: number; values: Map<string, string | undefined> } | undefined;
   lastMarkStatus: MarkStatus | undefined;
 
@@ -204,6 +206,7 @@ export class ExcelHost implements Host {
           }
         }
         this.snapshot = this.takeSnapshot(storeItem, reads, pending, kind, sheets.items.map((s) => s.name));
+        for (const [sheet, list] of this.snapshot.merges) this.merges.set(sheet, list);
         return reads.map(toGrid);
       }),
     );
@@ -237,9 +240,13 @@ export class ExcelHost implements Host {
 
   /** The top-left cell of a merged area carries the mark, as Excel shows only that one. */
   private keyFor(ref: CellRef): string {
-    const merges = this.snapshot?.merges.get(ref.sheet);
+    return cellKey(ref.sheet, this.shownAddress(ref));
+  }
+
+  private shownAddress(ref: CellRef): string {
+    const merges = this.merges.get(ref.sheet);
     const hit = merges?.find((m) => ref.row >= m.top && ref.row <= m.bottom && ref.col >= m.left && ref.col <= m.right);
-    return cellKey(ref.sheet, hit ? toA1(hit.top, hit.left) : ref.address);
+    return hit ? toA1(hit.top, hit.left) : ref.address;
   }
 
   /**
@@ -428,7 +435,9 @@ export class ExcelHost implements Host {
     return this.guard('写入修改', () =>
       this.run(async (ctx) => {
         for (const { ref, text } of edits) {
-          ctx.workbook.worksheets.getItem(ref.sheet).getRange(ref.address).values = [[text]];
+          // A leading "=" would turn the text into a formula; the apostrophe keeps it text.
+          const value = text.startsWith('=') ? `'${text}` : text;
+          ctx.workbook.worksheets.getItem(ref.sheet).getRange(this.shownAddress(ref)).values = [[value]];
         }
         await ctx.sync();
       }),
