@@ -149,6 +149,20 @@ describe('Excel host: marks and their removal', () => {
     expect(host.lastMarkStatus?.markedCells).toBe(1);
   });
 
+  it('with more notes than it lists, checks the touched cells one by one (still constant syncs)', async () => {
+    const state = workbookWithTables(1);
+    for (let i = 0; i < 3100; i++) state.notes.push({ id: `u${i}`, sheet: '表1', address: `Z${i + 1}`, content: '用户批注' });
+    state.notes.push({ id: 'uc3', sheet: '表1', address: 'C3', content: '用户在 C3 的批注' });
+    const host = hostFor(state);
+    await host.readGrids('workbook');
+    const syncs = await syncsOf(state, () => host.applyMarks([finding(ref('表1', 2, 2)), finding(ref('表1', 2, 3))]));
+    expect(syncs).toBe(3);
+    expect(state.notes.find((n) => n.address === 'C3')?.content).toBe('用户在 C3 的批注');
+    expect(state.notes.filter((n) => n.content.startsWith(NOTE_MARKER)).map((n) => n.address)).toEqual(['D3']);
+    await host.applyMarks([finding(ref('表1', 2, 4))]);
+    expect(state.notes.filter((n) => n.content.startsWith(NOTE_MARKER)).map((n) => n.address)).toEqual(['E3']);
+  });
+
   it('marks the top-left cell of a merged area', async () => {
     const state = workbookWithTables(1);
     state.sheets[0].merges.push({ top: 9, left: 0, bottom: 10, right: 0 }); // A10:A11

@@ -558,6 +558,17 @@ class AnnotationsP {
   getItemAt(index: number): AnnotationP {
     return new AnnotationP(this.ctx, this.kind, () => this.list()[index] ?? null);
   }
+  getItemOrNullObject(address: string): AnnotationP {
+    return new AnnotationP(
+      this.ctx,
+      this.kind,
+      () => {
+        const { sheet, address: a } = this.where(address);
+        return this.ctx.state[this.kind].find((n) => n.sheet === sheet && n.address === a) ?? null;
+      },
+      true,
+    );
+  }
   getItem(address: string): AnnotationP {
     return new AnnotationP(this.ctx, this.kind, () => {
       const { sheet, address: a } = this.where(address);
@@ -595,8 +606,8 @@ class AnnotationsP {
 }
 
 class AnnotationP extends Proxy<FakeAnnotation> {
-  constructor(ctx: Ctx, private readonly kind: Kind, resolve: () => FakeAnnotation | null) {
-    super(ctx, resolve);
+  constructor(ctx: Ctx, private readonly kind: Kind, resolve: () => FakeAnnotation | null, nullable = false) {
+    super(ctx, resolve, nullable);
   }
   protected read(name: string, t: FakeAnnotation): unknown {
     if (name === 'content') return t.content;

@@ -5,6 +5,7 @@ import type { Finding } from '../../core/findings';
 import { MARK_COLORS, groupByCell } from '../../core/marks';
 import { cellKey, splitKey } from './address';
 import {
+  MAX_ANNOTATIONS,
   type PendingAnnotations,
   annotationKind,
   collectAnnotations,
@@ -16,6 +17,7 @@ import {
 import {
   type AnnotationKind,
   type MarkStore,
+  NOTE_MARKER,
   type OriginalFill,
   STORE_KEY,
   isNoFill,
@@ -192,13 +194,19 @@ export class ExcelHost implements Host {
           : sheets.items.filter((s) => s.visibility !== 'VeryHidden').map((s) => ({ ws: s, name: s.name }));
         const window = preloadWindow(list.length);
         let reads = list.map(({ ws, name }) => queueSheetRead(ws, name, caps, window));
-        let pending = noteCount && noteCount.value > 0 ? queueAnnotationDetails(wb, kind, noteCount.value) : undefined;
+        const details = (): PendingAnnotations | undefined => {
+          const n = noteCount?.value ?? 0;
+          if (n === 0) return undefined;
+          // Too many to list: marking will ask about the touched cells instead.
+          return n > MAX_ANNOTATIONS && kind === 'note' ? { items: [], complete: false } : queueAnnotationDetails(wb, kind, n);
+        };
+        let pending = details();
         try {
           await ctx.sync();
         } catch {
           // Too large for one response, or data outside the preload window: dimensions first, then chunks.
           reads = list.map(({ ws, name }) => queueSheetDims(ws, name, caps));
-          pending = noteCount && noteCount.value > 0 ? queueAnnotationDetails(wb, kind, noteCount.value) : undefined;
+          pending = details();
           await ctx.sync();
           for (const group of groupChunks(reads.flatMap(planChunks))) {
             group.forEach(queueChunk);
@@ -325,9 +333,26 @@ export class ExcelHost implements Host {
         }
         if (!notes) {
           const n = count?.value ?? 0;
-          const pending = n > 0 ? queueAnnotationDetails(wb, kind, n) : undefined;
-          if (pending) await ctx.sync();
-          notes = pending ? collectAnnotations(pending) : new Map();
+          if (kind === 'note' && n > MAX_ANNOTATIONS) {
+            // Too many notes to list: ask about exactly the cells we touch (now or before) instead.
+            const keys = new Set([...byCell.keys(), ...Object.keys(store?.cells ?? {})].filter((k) => sheetNames?.has(splitKey(k).sheet)));
+            const probes = [...keys].map((key) => {
+              const { sheet, address } = splitKey(key);
+              const note = sheetOf(wb, sheet).notes.getItemOrNullObject(address);
+              note.load('content');
+              return [key, note] as const;
+            });
+            if (probes.length > 0) await ctx.sync();
+            notes = new Map(
+              probes
+                .filter(([, note]) => !note.isNullObject)
+                .map(([key, note]) => [key, { ours: String(note.content ?? '').startsWith(NOTE_MARKER) }]),
+            );
+          } else {
+            const pending = n > 0 ? queueAnnotationDetails(wb, kind, n) : undefined;
+            if (pending) await ctx.sync();
+            notes = pending ? collectAnnotations(pending) : new Map();
+          }
         }
       }
 
