@@ -161,6 +161,9 @@ describe('Excel host: marks and their removal', () => {
     expect(state.notes.filter((n) => n.content.startsWith(NOTE_MARKER)).map((n) => n.address)).toEqual(['D3']);
     await host.applyMarks([finding(ref('表1', 2, 4))]);
     expect(state.notes.filter((n) => n.content.startsWith(NOTE_MARKER)).map((n) => n.address)).toEqual(['E3']);
+    await hostFor(state).clearMarks();
+    expect(state.notes.some((n) => n.content.startsWith(NOTE_MARKER))).toBe(false);
+    expect(state.notes).toHaveLength(3101);
   });
 
   it('marks the top-left cell of a merged area', async () => {

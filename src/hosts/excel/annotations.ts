@@ -1,4 +1,4 @@
-import { cellKey, splitQualified } from './address';
+import { cellKey, splitKey, splitQualified } from './address';
 import { type AnnotationKind, NOTE_MARKER } from './markStore';
 
 /** Stop looking after this many notes/comments: a workbook with more is unusual and the payload grows. */
@@ -75,4 +75,22 @@ export function queueAddAnnotation(
 ): void {
   if (kind === 'note') ws.notes.add(address, text);
   else if (kind === 'comment') wb.comments.add(ws.getRange(address), text);
+}
+
+/** For workbooks with more notes than we list: queue a lookup of the note on each given "Sheet!A1" cell. */
+export function queueNoteProbes(wb: Excel.Workbook, keys: Iterable<string>): [string, Excel.Note][] {
+  return [...keys].map((key) => {
+    const { sheet, address } = splitKey(key);
+    const note = wb.worksheets.getItem(sheet).notes.getItemOrNullObject(address);
+    note.load('content');
+    return [key, note];
+  });
+}
+
+export function collectProbes(probes: [string, Excel.Note][]): Map<string, { ours: boolean }> {
+  return new Map(
+    probes
+      .filter(([, note]) => !note.isNullObject)
+      .map(([key, note]) => [key, { ours: String(note.content ?? '').startsWith(NOTE_MARKER) }]),
+  );
 }

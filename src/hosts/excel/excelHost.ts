@@ -9,15 +9,16 @@ import {
   type PendingAnnotations,
   annotationKind,
   collectAnnotations,
+  collectProbes,
   queueAddAnnotation,
   queueAnnotationCount,
   queueAnnotationDetails,
   queueDeleteAnnotation,
+  queueNoteProbes,
 } from './annotations';
 import {
   type AnnotationKind,
   type MarkStore,
-  NOTE_MARKER,
   type OriginalFill,
   STORE_KEY,
   isNoFill,
@@ -336,18 +337,9 @@ export class ExcelHost implements Host {
           if (kind === 'note' && n > MAX_ANNOTATIONS) {
             // Too many notes to list: ask about exactly the cells we touch (now or before) instead.
             const keys = new Set([...byCell.keys(), ...Object.keys(store?.cells ?? {})].filter((k) => sheetNames?.has(splitKey(k).sheet)));
-            const probes = [...keys].map((key) => {
-              const { sheet, address } = splitKey(key);
-              const note = sheetOf(wb, sheet).notes.getItemOrNullObject(address);
-              note.load('content');
-              return [key, note] as const;
-            });
+            const probes = queueNoteProbes(wb, keys);
             if (probes.length > 0) await ctx.sync();
-            notes = new Map(
-              probes
-                .filter(([, note]) => !note.isNullObject)
-                .map(([key, note]) => [key, { ours: String(note.content ?? '').startsWith(NOTE_MARKER) }]),
-            );
+            notes = collectProbes(probes);
           } else {
             const pending = n > 0 ? queueAnnotationDetails(wb, kind, n) : undefined;
             if (pending) await ctx.sync();
@@ -424,15 +416,17 @@ export class ExcelHost implements Host {
           }
         }
         const n = count?.value ?? 0;
-        const pending = n > 0 ? queueAnnotationDetails(wb, kind, n) : undefined;
-        if (current.length > 0 || pending) await ctx.sync();
+        const probing = kind === 'note' && n > MAX_ANNOTATIONS;
+        const probes = probing ? queueNoteProbes(wb, cells.filter(([, c]) => c.note).map(([key]) => key)) : [];
+        const pending = n > 0 && !probing ? queueAnnotationDetails(wb, kind, n) : undefined;
+        if (current.length > 0 || pending || probes.length > 0) await ctx.sync();
 
         for (const [key, original, fill] of current) {
           if (!OUR_COLORS.has(String(fill.color ?? '').toUpperCase())) continue;
           const { sheet, address } = splitKey(key);
           queueRestoreFill(sheetOf(wb, sheet).getRange(address), original, patterns);
         }
-        const notes = pending ? collectAnnotations(pending) : new Map<string, { ours: boolean }>();
+        const notes = pending ? collectAnnotations(pending) : collectProbes(probes);
         for (const [key, note] of notes) {
           const { sheet, address } = splitKey(key);
           if (note.ours && existing.has(sheet)) queueDeleteAnnotation(wb, sheetOf(wb, sheet), address, kind);
