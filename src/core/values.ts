@@ -167,7 +167,11 @@ const GRADES: Record<string, Grade> = {
   差: '差',
 };
 
-const PLACEHOLDER_PATTERN = /\*{1,}|[xX]{2,}|[×✕╳]{1,}|某某|待定|待补充|待填|待核实|暂定|未定|\?{1,}|？/;
+/**
+ * Template marks: "**", "XX", "×××", "待定"… A single "×" or "*" is left alone: descriptions use it in
+ * formulas ("满意人数/调查总人数×100%").
+ */
+const PLACEHOLDER_PATTERN = /\*{2,}|[xX]{2,}|[×✕╳]{2,}|某某|待定|待补充|待填|待核实|暂定|未定|^[*×?？]+$|[?？]{2,}/u;
 
 const UNMEASURABLE_REASON =
   '不是可衡量的指标值：请写成带比较符、数值和单位的形式（如“≥90%”“≥4次”“≤85.5万元”），或写明完成时限（如“2025年12月底前”），定性指标可写等级“好/较好/一般”';

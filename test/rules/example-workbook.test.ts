@@ -75,6 +75,25 @@ describe('rules on the example workbook', () => {
     }
   });
 
+  it('applying every fix creates no new errors (fix round trip)', () => {
+    const copy: Grid[] = grids.map((g) => ({ ...g, cells: g.cells.map((row) => [...row]) }));
+    for (const f of findings) {
+      if (!f.fix) continue;
+      const g = copy.find((x) => x.sheetName === f.fix!.ref.sheet)!;
+      const r = f.fix.ref.row - (g.origin?.row ?? 0);
+      const c = f.fix.ref.col - (g.origin?.col ?? 0);
+      while (g.cells.length <= r) g.cells.push([]);
+      g.cells[r][c] = f.fix.to === '' ? undefined : { value: f.fix.to, text: f.fix.to };
+    }
+    const after = validateGrids(copy).findings;
+    const errorsBy = (fs: Finding[]) =>
+      fs.filter((f) => f.severity === 'error').reduce<Record<string, number>>((m, f) => ({ ...m, [f.ruleId]: (m[f.ruleId] ?? 0) + 1 }), {});
+    const before = errorsBy(findings);
+    const now = errorsBy(after);
+    for (const [rule, n] of Object.entries(now)) expect([rule, n]).toEqual([rule, Math.min(n, before[rule] ?? 0)]);
+    expect(after.filter((f) => f.fix && f.severity !== 'info').length).toBeLessThan(findings.filter((f) => f.fix).length);
+  });
+
   it('keeps noise bounded: under 12 errors+warnings per table on average, excluding description copies', () => {
     const loud = findings.filter((f) => f.severity !== 'info' && f.ruleId !== 'description-copy');
     expect(loud.length / 24).toBeLessThan(12);

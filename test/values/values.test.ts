@@ -55,6 +55,8 @@ const CASES: [string, Expect][] = [
   ['是', { kind: 'qualitative' }],
   ['**', { kind: 'placeholder' }],
   ['**人', { kind: 'placeholder' }],
+  ['*', { kind: 'placeholder' }],
+  ['？', { kind: 'placeholder' }],
   ['XX', { kind: 'placeholder' }],
   ['xx次', { kind: 'placeholder' }],
   ['×××', { kind: 'placeholder' }],
@@ -113,7 +115,7 @@ describe('parseIndicatorValue', () => {
 
 describe('hasPlaceholder', () => {
   it.each(['建设**数量', '春节慰问劳模人数 **人', 'XX局', '×××文件'])('%s', (s) => expect(hasPlaceholder(s)).toBe(true));
-  it.each(['维修次数', '满意度', 'Excel表格'])('%s', (s) => expect(hasPlaceholder(s)).toBe(false));
+  it.each(['维修次数', '满意度', 'Excel表格', '满意度=满意人数/调查总人数×100%', '是否按时完成？', '注*'])('%s', (s) => expect(hasPlaceholder(s)).toBe(false));
 });
 
 describe('parsePercent', () => {

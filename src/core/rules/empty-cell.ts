@@ -1,5 +1,6 @@
 import type { Field } from '../model';
 import type { Rule } from './types';
+import { isFillerName } from './filler-indicator';
 import { at } from './util';
 
 export const rule: Rule = {
@@ -21,6 +22,12 @@ export const rule: Rule = {
     table.indicators.forEach((row, i) => {
       if (i === 0 || !row.level1Carried) need(row.level1, '一级指标', '请填写“产出指标”“效益指标”或“满意度指标”。');
       if (!row.level2Carried) need(row.level2, '二级指标', '请填写如“数量指标”“质量指标”的二级指标。');
+      // A row whose 三级 was cleared by the filler-indicator fix: what is left is a category name only.
+      const leftover = !row.level3.text.trim() && (!row.description.text.trim() || isFillerName(row.description.text));
+      if (leftover) {
+        report({ ref: row.level3.ref, severity: 'warning', message: `${at(row.level3)}：此行三级指标为空，其余内容只是类别名称：请删除整行。` });
+        return;
+      }
       need(row.level3, '三级指标', '请填写具体的指标名称，或删除此行。');
       need(row.description, '绩效指标描述', '请说明该指标衡量什么、如何计算。', 'warning');
       need(row.basis, '指标值确定依据', '请写明依据，如“计划标准：年度工作计划”“历史标准：上年实际值”。', 'warning');

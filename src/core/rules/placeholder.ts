@@ -5,7 +5,7 @@ import type { Rule } from './types';
 import { analyse, at, q } from './util';
 
 function mark(text: string): string {
-  const m = /\*+|[xX]{2,}|[×✕╳]+|某某|待定|待补充|待填|待核实|暂定|未定/.exec(compact(text));
+  const m = /\*{2,}|[xX]{2,}|[×✕╳]{2,}|某某|待定|待补充|待填|待核实|暂定|未定|[*×?？]+/u.exec(compact(text));
   return m ? m[0] : '';
 }
 
