@@ -1,3 +1,4 @@
+import fs from 'fs';
 import { join } from 'path';
 
 type Config = {
@@ -23,6 +24,20 @@ describe('webpack.config.js', () => {
     expect(keep('office-js/office.js')).toBe(false);
     expect(keep('office-js')).toBe(false);
     expect(config.plugins.some((p) => p.constructor.name === 'LocalOfficeJsPlugin')).toBe(false);
+  });
+
+  it('skips the task pane with a warning while its sources are missing', async () => {
+    const real = fs.existsSync;
+    const exists = jest.spyOn(fs, 'existsSync').mockImplementation((p) => !String(p).includes('taskpane') && real(p));
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const config = await makeConfig({}, { mode: 'production' });
+      expect(Object.keys(config.entry).sort()).toEqual(['commands', 'dialog']);
+      expect(warn.mock.calls[0][0]).toContain('跳过任务窗格');
+    } finally {
+      exists.mockRestore();
+      warn.mockRestore();
+    }
   });
 
   it('--env offline serves office.js from dist/office-js', async () => {
