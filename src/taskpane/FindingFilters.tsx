@@ -1,4 +1,4 @@
-import { Select, Switch, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
+import { Checkbox, Select, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { SEVERITY_LABEL, type Severity } from '../core/findings';
 import { S } from './strings';
 import { SEVERITIES } from './SummaryBar';
@@ -6,6 +6,7 @@ import { SEVERITIES } from './SummaryBar';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   row: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center', flexWrap: 'wrap' },
+  label: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   select: { minWidth: '0', flexGrow: 1 },
 });
 
@@ -32,16 +33,17 @@ export function FindingFilters(p: FindingFiltersProps) {
   return (
     <div className={styles.root}>
       <div className={styles.row} role="group" aria-label={S.filterSeverity}>
+        <span className={styles.label} aria-hidden="true">
+          {S.showLabel}
+        </span>
         {SEVERITIES.map((s) => (
-          <ToggleButton
+          <Checkbox
             key={s}
-            size="small"
             checked={p.severities.has(s)}
-            onClick={() => p.onToggleSeverity(s)}
+            onChange={() => p.onToggleSeverity(s)}
+            label={`${SEVERITY_LABEL[s]}（${p.counts[s]}）`}
             data-testid={`filter-${s}`}
-          >
-            {SEVERITY_LABEL[s]}（{p.counts[s]}）
-          </ToggleButton>
+          />
         ))}
       </div>
       <div className={styles.row}>

@@ -13,15 +13,16 @@ import {
   useArrowNavigationGroup,
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { SEVERITY_LABEL, type Finding } from '../core/findings';
+import { SEVERITY_LABEL, type Finding, countBySeverity } from '../core/findings';
 import { findRule } from '../core/rules';
 import { type FindingGroup, cellLabel } from './groups';
 import { S } from './strings';
-import { SEVERITY_BADGE_COLOR } from './SummaryBar';
+import { SEVERITIES, SEVERITY_BADGE_COLOR } from './SummaryBar';
 
 const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', minWidth: 0 },
   headerTitle: { fontWeight: tokens.fontWeightSemibold, wordBreak: 'break-all' },
+  headerCounts: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   meta: { color: tokens.colorNeutralForeground3, wordBreak: 'break-all' },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   item: {
@@ -42,6 +43,13 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
 });
 
+function severitySummary(findings: readonly Finding[]): string {
+  const counts = countBySeverity(findings);
+  return SEVERITIES.filter((s) => counts[s])
+    .map((s) => `${SEVERITY_LABEL[s]} ${counts[s]}`)
+    .join(' · ');
+}
+
 export function ruleTitle(id: string): string {
   return findRule(id)?.meta.title ?? id;
 }
@@ -55,12 +63,20 @@ export interface FindingActions {
   busy?: boolean;
 }
 
+/** Above this many findings only the first table starts open, so the list reads as an overview. */
+export const OPEN_ALL_LIMIT = 60;
+
+function initiallyOpen(groups: readonly FindingGroup[]): string[] {
+  const total = groups.reduce((n, g) => n + g.findings.length, 0);
+  return total > OPEN_ALL_LIMIT ? groups.slice(0, 1).map((g) => g.id) : groups.map((g) => g.id);
+}
+
 export function FindingsList({ groups, ...actions }: { groups: readonly FindingGroup[] } & FindingActions) {
   const styles = useStyles();
-  const [open, setOpen] = useState<string[]>(() => groups.map((g) => g.id));
+  const [open, setOpen] = useState<string[]>(() => initiallyOpen(groups));
   const groupKey = groups.map((g) => g.id).join('\n');
-  // A new result (different set of tables) opens every group again.
-  useEffect(() => setOpen(groupKey.split('\n')), [groupKey]);
+  // A different set of tables (new file, other filter) starts from the default again.
+  useEffect(() => setOpen(initiallyOpen(groups)), [groupKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
     <Accordion
@@ -72,12 +88,13 @@ export function FindingsList({ groups, ...actions }: { groups: readonly FindingG
       data-testid="findings"
     >
       {groups.map((g) => (
-        <AccordionItem key={g.id} value={g.id} data-testid="finding-group">
+        <AccordionItem key={g.id} value={g.id} data-testid="finding-group" data-count={g.findings.length}>
           <AccordionHeader>
             <span className={styles.header}>
               <span className={styles.headerTitle}>
                 {g.title}（{S.findingCount(g.findings.length)}）
               </span>
+              <span className={styles.headerCounts}>{severitySummary(g.findings)}</span>
               {(g.code || g.budget || g.where) && (
                 <Caption1 className={styles.meta}>
                   {[g.code && `${S.projectCode} ${g.code}`, g.budget && `${S.budget} ${g.budget}`, g.where]

@@ -67,7 +67,6 @@ const useStyles = makeStyles({
     },
   },
   selected: { outline: '2px solid #107c10', outlineOffset: '-2px' },
-  flash: { animationName: { from: { boxShadow: 'inset 0 0 0 4px #107c10' }, to: { boxShadow: 'inset 0 0 0 0 #107c10' } }, animationDuration: '1.2s' },
   footer: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', padding: `${tokens.spacingVerticalXS} 0`, flexWrap: 'wrap' },
 });
 
@@ -101,9 +100,10 @@ export function SheetView({ grids, activeSheet, marks, selection, onSheetChange 
     const el = scroller.current.querySelector<HTMLElement>(`[data-covers~="${selectedHere.address}"]`);
     if (!el) return;
     el.scrollIntoView?.({ block: 'center', inline: 'center' });
-    el.classList.remove(styles.flash);
-    void el.offsetWidth; // restart the CSS animation on repeated 定位
-    el.classList.add(styles.flash);
+    el.animate?.(
+      [{ boxShadow: 'inset 0 0 0 4px #107c10' }, { boxShadow: 'inset 0 0 0 0 rgba(16, 124, 16, 0)' }],
+      { duration: 1200, easing: 'ease-out' },
+    );
   }, [selection?.seq, layout]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const markCount = useMemo(() => {

@@ -1,0 +1,14 @@
+/**
+ * Browser tests: the standalone page built with webpack, served on 127.0.0.1, driven in Debian's
+ * /usr/bin/chromium by playwright-core. Run with `npm run test:browser`.
+ * Files are named *.browser.ts so the default `npm test` (jsdom/node unit tests) never picks them up.
+ */
+module.exports = {
+  preset: 'ts-jest',
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test/browser'],
+  testMatch: ['**/*.browser.ts'],
+  globalSetup: '<rootDir>/test/browser/globalSetup.ts',
+  testTimeout: 120000,
+  maxWorkers: 1,
+};

@@ -1,0 +1,292 @@
+import AxeBuilder from '@axe-core/playwright';
+import { spawnSync } from 'child_process';
+import ExcelJS from 'exceljs';
+import { existsSync, mkdirSync, readFileSync } from 'fs';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import { launch } from './chromium';
+import { serveDir } from './serve';
+
+const ROOT = path.resolve(__dirname, '../..');
+const EXAMPLE = path.join(ROOT, 'examples/曹妃甸区委组织部2025绩效目标.xlsx');
+const SHOTS = path.join(ROOT, 'docs/screenshots');
+
+type Counts = { error: number; warning: number; info: number };
+interface CliFinding {
+  ruleId: string;
+  severity: string;
+  ref: { sheet: string; address: string };
+}
+
+/** Runs the real CLI on the same file; undefined (with a reason) when it is not built. */
+function cli(...extra: string[]): { summary: Counts; findings: CliFinding[] } | string {
+  if (!process.env.JIXIAO_CLI_BUILT) return `命令行工具未能编译，跳过对比：${process.env.JIXIAO_CLI_ERROR ?? ''}`;
+  const r = spawnSync('node', ['bin/jixiao.js', 'check', EXAMPLE, '--format', 'json', '--no-annotate', ...extra], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (r.status === 2 || !r.stdout) return `命令行工具运行失败（退出码 ${r.status}）：${r.stderr}`;
+  const out = JSON.parse(r.stdout);
+  return { summary: out.summary, findings: out.files.flatMap((f: { findings: CliFinding[] }) => f.findings) };
+}
+
+let server: Awaited<ReturnType<typeof serveDir>>;
+let browser: Awaited<ReturnType<typeof launch>>;
+let page: Page;
+const outside: string[] = [];
+const pageErrors: string[] = [];
+
+/** Retries `read` until it equals `expected` (deep), then asserts; Playwright's expect.poll is not in jest. */
+async function poll<T>(read: () => Promise<T>, expected: T, timeout = 15000): Promise<void> {
+  const until = Date.now() + timeout;
+  let last = await read();
+  while (JSON.stringify(last) !== JSON.stringify(expected) && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 100));
+    last = await read();
+  }
+  expect(last).toEqual(expected);
+}
+
+async function counts(p: Page = page): Promise<Counts> {
+  const read = async (s: string) => Number(await p.getByTestId(`count-${s}`).getAttribute('data-count'));
+  return { error: await read('error'), warning: await read('warning'), info: await read('info') };
+}
+
+/** Findings in the list, collapsed groups included (each group header carries its count). */
+async function listedFindings(p: Page = page): Promise<number> {
+  const all = await p.getByTestId('finding-group').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-count'))));
+  return all.reduce((a, b) => a + b, 0);
+}
+
+async function openExample(p: Page): Promise<void> {
+  await p.getByTestId('file-input').setInputFiles(EXAMPLE);
+  await p.getByTestId('summary').waitFor({ timeout: 60000 });
+}
+
+beforeAll(async () => {
+  const dist = process.env.JIXIAO_WEB_DIST;
+  if (!dist || !existsSync(path.join(dist, 'index.html'))) throw new Error(`网页未构建：${dist}`);
+  server = await serveDir(dist);
+  browser = await launch();
+  page = await browser.context.newPage();
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(server.url) && !url.startsWith('blob:') && !url.startsWith('data:')) outside.push(url);
+  });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the page is in zh-CN and says the file stays on this machine', async () => {
+  expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+  await expect(page.title()).resolves.toBe('绩效目标表助手');
+  expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('绩效目标表助手');
+  expect(await page.textContent('header')).toContain('文件只在本机浏览器中处理，不会上传');
+  expect(await page.getByRole('button', { name: '下载带校验标注的 Excel 副本' }).isDisabled()).toBe(true);
+});
+
+test('opening the example shows the sheet and the same counts as the CLI', async () => {
+  await openExample(page);
+  expect(await page.getByTestId('file-name').textContent()).toContain('曹妃甸区委组织部2025绩效目标.xlsx');
+  const tabs = await page.getByTestId('sheet-tab').allTextContents();
+  expect(tabs.some((t) => t.startsWith('项目支出绩效目标表'))).toBe(true);
+  expect(await page.getByTestId('status').textContent()).toMatch(/共识别 \d+ 张绩效目标表/);
+  // Merged cells are rendered once, spanning their area.
+  expect(await page.locator('td[colspan], td[rowspan]').count()).toBeGreaterThan(0);
+
+  const shown = await counts();
+  const expected = cli();
+  if (typeof expected === 'string') {
+    console.warn(expected);
+  } else {
+    expect(shown).toEqual(expected.summary);
+    expect(await listedFindings()).toBe(expected.findings.length);
+  }
+
+  await page.getByTestId('sheet-tab').filter({ hasText: '项目支出绩效目标表' }).click();
+  await page.locator('td[data-severity]').first().waitFor();
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, 'web.png') });
+  await page.getByTestId('pane-container').screenshot({ path: path.join(SHOTS, 'pane.png') });
+});
+
+test('定位 switches to the sheet, highlights the cell and scrolls it into view', async () => {
+  // The last table's group, opened with its header, so the cell starts far out of view.
+  const group = page.getByTestId('finding-group').last();
+  await group.getByRole('button').first().click();
+  const items = group.getByTestId('finding');
+  await items.first().waitFor();
+  const n = await items.count();
+  expect(n).toBeGreaterThan(0);
+  // A finding far down the list, so the cell starts out of view.
+  const item = items.nth(n - 1);
+  const where = (await item.getAttribute('data-ref'))!;
+  const [sheet, address] = where.split('!');
+  await item.getByRole('button', { name: `定位到单元格 ${where}` }).click();
+
+  const selected = page.locator('td[data-selected="true"]');
+  await selected.waitFor();
+  expect(await page.getByTestId('sheet').getAttribute('data-sheet')).toBe(sheet);
+  expect((await selected.getAttribute('data-covers'))!.split(' ')).toContain(address);
+  expect(await selected.getAttribute('data-severity')).toMatch(/error|warning|info/);
+  expect(await selected.getAttribute('title')).toBeTruthy();
+  await poll(() => selected.evaluate(inScrollerView), true, 5000);
+});
+
+function inScrollerView(el: Element): boolean {
+  const scroller = el.closest('[data-testid="sheet-scroller"]')!;
+  const a = el.getBoundingClientRect();
+  const b = scroller.getBoundingClientRect();
+  return a.bottom > b.top && a.top < b.bottom && a.right > b.left && a.left < b.right;
+}
+
+test('the downloaded copy carries fills and notes and keeps every value', async () => {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '下载带校验标注的 Excel 副本' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('曹妃甸区委组织部2025绩效目标.已校验.xlsx');
+  const saved = path.join(ROOT, 'test-output', 'downloaded.已校验.xlsx');
+  await download.saveAs(saved);
+
+  const original = new ExcelJS.Workbook();
+  await original.xlsx.readFile(EXAMPLE);
+  const annotated = new ExcelJS.Workbook();
+  await annotated.xlsx.load(readFileSync(saved) as unknown as ArrayBuffer);
+
+  let compared = 0;
+  original.eachSheet((ws) => {
+    const copy = annotated.getWorksheet(ws.name)!;
+    expect(copy).toBeTruthy();
+    ws.eachRow({ includeEmpty: true }, (row, r) =>
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
+        expect(JSON.stringify(copy.getCell(r, c).value)).toBe(JSON.stringify(cell.value));
+        compared++;
+      }),
+    );
+  });
+  expect(compared).toBeGreaterThan(100);
+
+  // Every marked cell in the page has a fill and a note in the copy.
+  const marked = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('td[data-severity]')).map((td) => (td as HTMLElement).dataset.address!),
+  );
+  const sheet = (await page.getByTestId('sheet').getAttribute('data-sheet'))!;
+  expect(marked.length).toBeGreaterThan(0);
+  const ws = annotated.getWorksheet(sheet)!;
+  for (const address of marked) {
+    const cell = ws.getCell(address);
+    expect(cell.note).toBeTruthy();
+    expect((cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).toMatch(/^FF(F4CCCC|FFE699|DDEBF7)$/);
+  }
+});
+
+test('资金支出计划口径 累计 → 当期 re-validates and matches the CLI', async () => {
+  const before = await counts();
+  const perPeriod = page.getByRole('radio', { name: '当期' });
+  await perPeriod.check();
+  expect(await perPeriod.isChecked()).toBe(true);
+  const expected = cli('--schedule', 'per-period');
+  if (typeof expected === 'string') {
+    console.warn(expected);
+    return;
+  }
+  await poll(() => counts(), expected.summary, 30000);
+  const cumulative = cli();
+  if (typeof cumulative !== 'string' && JSON.stringify(cumulative.summary) !== JSON.stringify(expected.summary)) {
+    expect(await counts()).not.toEqual(before);
+  }
+  await page.getByRole('radio', { name: '累计' }).check();
+  await poll(() => counts(), before, 30000);
+});
+
+test('filters and 忽略 work in the real browser', async () => {
+  const total = await listedFindings();
+  await page.getByTestId('filter-warning').click();
+  await poll(() => listedFindings(), total - (await counts()).warning);
+  expect(await page.locator('[data-testid="finding"][data-severity="warning"]').count()).toBe(0);
+  await page.getByTestId('filter-warning').click();
+  await poll(() => listedFindings(), total);
+
+  const first = page.getByTestId('finding').first();
+  const where = (await first.getAttribute('data-ref'))!;
+  const before = await counts();
+  const severity = (await first.getAttribute('data-severity')) as keyof Counts;
+  await first.getByRole('button', { name: `忽略 ${where} 的这条问题` }).click();
+  await poll(() => counts(), { ...before, [severity]: before[severity] - 1 });
+  await page.getByRole('switch', { name: /显示已忽略/ }).check();
+  await page.getByRole('button', { name: `取消忽略 ${where} 的这条问题` }).first().click();
+  await poll(() => counts(), before);
+});
+
+/**
+ * Fluent UI's focus manager (tabster) inserts aria-hidden focus "bumpers" that only redirect focus; axe's
+ * aria-hidden-focus flags them. This is a documented false positive (microsoft/tabster#288,
+ * microsoft/fluentui#27517 "By Design"), so only those exact nodes are set aside.
+ */
+function isTabsterDummy(rule: string, html: string): boolean {
+  return rule === 'aria-hidden-focus' && /data-tabster-dummy/.test(html);
+}
+
+test('no serious or critical accessibility violations (axe-core)', async () => {
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !isTabsterDummy(v.id, n.html)) }))
+    .filter((v) => v.nodes.length > 0);
+  const report = bad.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+  expect(report).toEqual([]);
+});
+
+test('the pane is keyboard reachable with visible focus', async () => {
+  await page.getByRole('button', { name: '开始校验绩效目标表' }).focus();
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    const style = getComputedStyle(el, '::after');
+    return { name: el.getAttribute('aria-label') ?? el.textContent, outline: getComputedStyle(el).outlineStyle, after: style.borderStyle };
+  });
+  expect(focused.name).toBe('清除表格中的校验标记');
+});
+
+test('an invalid file shows a clear zh-CN error', async () => {
+  await page.getByTestId('file-input').setInputFiles({
+    name: '假文件.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from('这不是 Excel 文件，只是改了扩展名的文本。\n'),
+  });
+  const error = page.getByTestId('file-error');
+  await error.waitFor();
+  expect(await error.textContent()).toContain('无法打开文件');
+  expect(await error.textContent()).toContain('不是 .xlsx 文件');
+});
+
+test('a file dropped on the page opens too', async () => {
+  const fresh = await browser.context.newPage();
+  await fresh.goto(server.url);
+  const data = readFileSync(EXAMPLE).toString('base64');
+  const transfer = await fresh.evaluateHandle(
+    ({ b64, name }) => {
+      const bytes = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([bytes], name));
+      return dt;
+    },
+    { b64: data, name: '拖入的文件.xlsx' },
+  );
+  await fresh.dispatchEvent('[data-testid="drop-zone"]', 'dragover', { dataTransfer: transfer });
+  await fresh.dispatchEvent('[data-testid="drop-zone"]', 'drop', { dataTransfer: transfer });
+  await fresh.getByTestId('summary').waitFor({ timeout: 60000 });
+  expect(await fresh.getByTestId('file-name').textContent()).toContain('拖入的文件.xlsx');
+  await fresh.close();
+});
+
+test('nothing was fetched from outside and no script errors happened', () => {
+  expect(outside).toEqual([]);
+  expect(pageErrors).toEqual([]);
+});
