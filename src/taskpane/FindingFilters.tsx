@@ -1,12 +1,12 @@
-import { Checkbox, Select, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import { Checkbox, Select, Switch, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { SEVERITY_LABEL, type Severity } from '../core/findings';
 import { S } from './strings';
 import { SEVERITIES } from './SummaryBar';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  row: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center', flexWrap: 'wrap' },
-  label: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
+  row: { display: 'flex', columnGap: 0, alignItems: 'center', flexWrap: 'wrap' },
+  severityRow: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
   select: { minWidth: '0', flexGrow: 1 },
 });
 
@@ -32,16 +32,13 @@ export function FindingFilters(p: FindingFiltersProps) {
   const styles = useStyles();
   return (
     <div className={styles.root}>
-      <div className={styles.row} role="group" aria-label={S.filterSeverity}>
-        <span className={styles.label} aria-hidden="true">
-          {S.showLabel}
-        </span>
+      <div className={mergeClasses(styles.row, styles.severityRow)} role="group" aria-label={S.filterSeverity}>
         {SEVERITIES.map((s) => (
           <Checkbox
             key={s}
             checked={p.severities.has(s)}
             onChange={() => p.onToggleSeverity(s)}
-            label={`${SEVERITY_LABEL[s]}（${p.counts[s]}）`}
+            label={`${SEVERITY_LABEL[s]} ${p.counts[s]}`}
             data-testid={`filter-${s}`}
           />
         ))}

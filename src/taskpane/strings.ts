@@ -32,7 +32,6 @@ export const S = {
   tablesFound: (n: number) => `共识别 ${n} 张绩效目标表。`,
 
   filterSeverity: '按级别筛选',
-  showLabel: '显示',
   filterRule: '按规则筛选',
   allRules: '全部规则',
   showIgnored: '显示已忽略',
