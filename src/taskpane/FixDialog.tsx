@@ -9,7 +9,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import type { Finding } from '../core/findings';
+import { useRef } from 'react';
+import type { Finding, Fix } from '../core/findings';
 import { S } from './strings';
 
 const useStyles = makeStyles({
@@ -19,9 +20,12 @@ const useStyles = makeStyles({
 
 export function FixDialog({ finding, onConfirm, onCancel }: { finding: Finding | null; onConfirm(): void; onCancel(): void }) {
   const styles = useStyles();
-  const fix = finding?.fix;
+  // Keep showing the last fix while the dialog animates closed, so it never renders without a title.
+  const last = useRef<Fix | undefined>(undefined);
+  if (finding?.fix) last.current = finding.fix;
+  const fix = last.current;
   return (
-    <Dialog open={!!fix} onOpenChange={(_, d) => !d.open && onCancel()}>
+    <Dialog open={!!finding?.fix} onOpenChange={(_, d) => !d.open && onCancel()}>
       <DialogSurface aria-describedby={undefined}>
         {fix && (
           <DialogBody>

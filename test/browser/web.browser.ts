@@ -224,6 +224,45 @@ test('filters and 忽略 work in the real browser', async () => {
   await poll(() => counts(), before);
 });
 
+test('修复 asks first, writes the cell, re-validates, and the download carries the fix', async () => {
+  const item = page.getByTestId('finding-group').first().getByTestId('finding').filter({ has: page.getByRole('button', { name: /^修复单元格/ }) }).first();
+  const where = (await item.getAttribute('data-ref'))!;
+  const ruleId = (await item.getAttribute('data-rule'))!;
+  const [sheet, address] = where.split('!');
+  await item.getByRole('button', { name: `修复单元格 ${where}` }).click();
+  const dialog = page.getByRole('dialog', { name: '确认修复' });
+  await dialog.waitFor();
+  const to = ((await dialog.locator('dd').nth(1).textContent()) ?? '').replace('（空）', '');
+  await dialog.getByRole('button', { name: '确认修改' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await poll(async () => (await page.getByTestId('status').textContent())?.includes(`已修改 ${where}`), true);
+  // The dialog must leave the rest of the page reachable (no stale aria-hidden).
+  await poll(() => page.getByRole('button', { name: '开始校验绩效目标表' }).isVisible(), true, 5000);
+  expect(await page.locator(`[data-testid="finding"][data-ref="${where}"][data-rule="${ruleId}"]`).count()).toBe(0);
+  expect(((await page.locator(`td[data-address="${address}"]`).textContent()) ?? '').trim()).toBe(to);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '下载带校验标注的 Excel 副本' }).click(),
+  ]);
+  const saved = path.join(ROOT, 'test-output', 'downloaded-fixed.已校验.xlsx');
+  await download.saveAs(saved);
+  const original = new ExcelJS.Workbook();
+  await original.xlsx.readFile(EXAMPLE);
+  const fixed = new ExcelJS.Workbook();
+  await fixed.xlsx.load(readFileSync(saved) as unknown as ArrayBuffer);
+  original.eachSheet((ws) => {
+    const copy = fixed.getWorksheet(ws.name)!;
+    ws.eachRow({ includeEmpty: true }, (row, r) =>
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
+        if (ws.name === sheet && cell.address === address) return;
+        expect(JSON.stringify(copy.getCell(r, c).value)).toBe(JSON.stringify(cell.value));
+      }),
+    );
+  });
+  expect(fixed.getWorksheet(sheet)!.getCell(address).value ?? '').toBe(to);
+});
+
 /**
  * Fluent UI's focus manager (tabster) inserts aria-hidden focus "bumpers" that only redirect focus; axe's
  * aria-hidden-focus flags them. This is a documented false positive (microsoft/tabster#288,
@@ -243,15 +282,25 @@ test('no serious or critical accessibility violations (axe-core)', async () => {
   expect(report).toEqual([]);
 });
 
-test('the pane is keyboard reachable with visible focus', async () => {
+test('the pane works from the keyboard, with visible focus', async () => {
   await page.getByRole('button', { name: '开始校验绩效目标表' }).focus();
   await page.keyboard.press('Tab');
-  const focused = await page.evaluate(() => {
-    const el = document.activeElement as HTMLElement;
-    const style = getComputedStyle(el, '::after');
-    return { name: el.getAttribute('aria-label') ?? el.textContent, outline: getComputedStyle(el).outlineStyle, after: style.borderStyle };
-  });
-  expect(focused.name).toBe('清除表格中的校验标记');
+  const focused = () =>
+    page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { name: el.getAttribute('aria-label') ?? el.textContent, visible: el.hasAttribute('data-fui-focus-visible') };
+    });
+  expect(await focused()).toEqual({ name: '清除表格中的校验标记', visible: true });
+
+  // Inside the findings list the arrow keys move between the action buttons; Enter on 定位 selects.
+  const locates = page.getByTestId('finding-group').first().getByRole('button', { name: /^定位到单元格/ });
+  await locates.first().focus();
+  await page.keyboard.press('ArrowDown');
+  const second = (await locates.nth(1).getAttribute('aria-label'))!;
+  expect((await focused()).name).toBe(second);
+  await page.keyboard.press('Enter');
+  const address = second.split('!')[1];
+  await poll(async () => ((await page.locator('td[data-selected="true"]').getAttribute('data-covers')) ?? '').split(' ').includes(address), true);
 });
 
 test('an invalid file shows a clear zh-CN error', async () => {
