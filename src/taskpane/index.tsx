@@ -1,21 +1,46 @@
+import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import type { Host } from '../core/host';
 import { AssistantPane } from './AssistantPane';
+import { S } from './strings';
 import { pickTheme } from './theme';
+import { describeError } from './validation';
+
+const container = document.getElementById('root');
+const root = container ? createRoot(container) : undefined;
 
 function prefersDark(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;
 }
 
-function render(host: Host): void {
-  const container = document.getElementById('root');
-  if (!container) return;
+function renderPane(host: Host): void {
   const background = Office.context?.officeTheme?.bodyBackgroundColor;
-  createRoot(container).render(<AssistantPane host={host} theme={pickTheme(background, prefersDark())} />);
+  root?.render(<AssistantPane host={host} theme={pickTheme(background, prefersDark())} />);
 }
 
-Office.onReady(async () => {
-  // Loaded on demand so the pane bundle does not depend on the adapter at module-evaluation time.
-  const { createExcelHost } = await import('../hosts/excel');
-  render(createExcelHost());
-});
+function renderProblem(text: string): void {
+  root?.render(
+    <FluentProvider theme={webLightTheme} lang="zh-CN">
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>
+          <MessageBarTitle>{S.productName}</MessageBarTitle>
+          {text}
+        </MessageBarBody>
+      </MessageBar>
+    </FluentProvider>,
+  );
+}
+
+if (typeof Office === 'undefined') {
+  renderProblem(S.noOffice);
+} else {
+  Office.onReady(async () => {
+    try {
+      // Loaded on demand so the pane bundle does not depend on the adapter at module-evaluation time.
+      const { createExcelHost } = await import('../hosts/excel');
+      renderPane(createExcelHost());
+    } catch (err) {
+      renderProblem(`${S.startFailed}${describeError(err)}`);
+    }
+  });
+}

@@ -70,6 +70,8 @@ export const S = {
   errorFix: '修改单元格失败',
   errorState: '保存“忽略”记录失败',
   dismiss: '关闭',
+  noOffice: '未能加载 Office.js。请在 Excel 中通过加载项打开绩效目标表助手；内网环境请使用离线构建（office.js 与加载项放在同一服务器）。',
+  startFailed: '任务窗格启动失败：',
 } as const;
 
 export const FRAMEWORK_LABEL = {
