@@ -137,7 +137,9 @@ function FindingItems({ findings, ...a }: { findings: readonly Finding[] } & Fin
               <Text size={200} weight="semibold">
                 {ruleTitle(f.ruleId)}
               </Text>
-              <Caption1>{where}</Caption1>
+              <Caption1>
+                {f.criterion} · {where}
+              </Caption1>
               {ignored && (
                 <Badge appearance="outline" color="subtle">
                   {S.ignoredTag}

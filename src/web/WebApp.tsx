@@ -11,7 +11,7 @@ import {
   shorthands,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { annotateBuffer } from '../hosts/file/annotate';
 import { FileReadError, readGridsFromBuffer } from '../hosts/file/read';
 import { AssistantPane } from '../taskpane/AssistantPane';
@@ -45,10 +45,25 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', marginLeft: 'auto', flexWrap: 'wrap' },
   fileName: { color: tokens.colorNeutralForeground2, maxWidth: '24em', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   hiddenInput: { position: 'absolute', width: '1px', height: '1px', opacity: 0, overflow: 'hidden', pointerEvents: 'none' },
-  main: { display: 'flex', flexGrow: 1, minHeight: 0, gap: tokens.spacingHorizontalM, padding: tokens.spacingHorizontalM },
-  sheet: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0, minHeight: 0 },
+  main: {
+    display: 'flex',
+    flexGrow: 1,
+    minHeight: 0,
+    gap: tokens.spacingHorizontalM,
+    padding: tokens.spacingHorizontalM,
+    '@media (max-width: 900px)': { flexDirection: 'column', overflowY: 'auto' },
+  },
+  sheet: {
+    display: 'flex',
+    flexDirection: 'column',
+    flexGrow: 1,
+    minWidth: 0,
+    minHeight: 0,
+    '@media (max-width: 900px)': { minHeight: '60vh' },
+  },
   pane: {
     width: '400px',
+    '@media (max-width: 900px)': { width: 'auto', overflowY: 'visible' },
     flexShrink: 0,
     overflowY: 'auto',
     borderRadius: tokens.borderRadiusMedium,
@@ -105,6 +120,17 @@ export function WebApp() {
   const nextId = useRef(1);
   const host = file?.host ?? noHost;
   const state = useSyncExternalStore(host.subscribe, host.getState);
+  const shownFirstMarks = useRef<number | null>(null);
+
+  // After the first check of a file, show a sheet that has marks if the opening sheet has none.
+  useEffect(() => {
+    if (!file || shownFirstMarks.current === file.id || state.marks.length === 0) return;
+    shownFirstMarks.current = file.id;
+    const active = state.grids[state.activeSheet]?.sheetName;
+    if (state.marks.some((f) => f.ref.sheet === active)) return;
+    const target = state.grids.findIndex((g) => state.marks.some((f) => f.ref.sheet === g.sheetName));
+    if (target >= 0) file.host.setActiveSheet(target);
+  }, [file, state]);
 
   const open = useCallback(async (picked: File | undefined) => {
     if (!picked) return;

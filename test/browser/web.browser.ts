@@ -108,6 +108,8 @@ test('opening the example shows the sheet and the same counts as the CLI', async
     expect(await listedFindings()).toBe(expected.findings.length);
   }
 
+  // The page opens on a sheet that has marks.
+  await page.locator('td[data-severity]').first().waitFor();
   await page.getByTestId('sheet-tab').filter({ hasText: '项目支出绩效目标表' }).click();
   await page.locator('td[data-severity]').first().waitFor();
   mkdirSync(SHOTS, { recursive: true });
