@@ -23,7 +23,7 @@ import { SettingsPanel } from './SettingsPanel';
 import { S } from './strings';
 import { SummaryBar, SEVERITIES } from './SummaryBar';
 import type { ToolProps } from './tools';
-import { PaneError, type ValidationRun, clearMarks, describeError, runStep, runValidation } from './validation';
+import { PaneError, type ValidationRun, clearMarks, describeError, runStep, runValidation, withStep } from './validation';
 
 export const SETTINGS_STATE_KEY = 'jixiao.settings';
 
@@ -53,7 +53,7 @@ export function CheckTool({ host, autoRun }: ToolProps) {
   ignoredRef.current = ignored;
 
   const fail = useCallback((err: unknown, step?: string) => {
-    setError(err instanceof PaneError || !step ? describeError(err) : `${step}：${describeError(err)}`);
+    setError(err instanceof PaneError || !step ? describeError(err) : withStep(step, describeError(err)));
   }, []);
 
   const validate = useCallback(

@@ -10,9 +10,14 @@ export class PaneError extends Error {
     readonly step: string,
     readonly cause?: unknown,
   ) {
-    super(`${step}：${describeError(cause)}`);
+    super(withStep(step, describeError(cause)));
     this.name = 'PaneError';
   }
+}
+
+/** Prefixes the step unless the host already said, in zh-CN, what failed (e.g. "读取工作表失败（…）"). */
+export function withStep(step: string, detail: string): string {
+  return /失败/.test(detail) ? detail : `${step}：${detail}`;
 }
 
 export function describeError(err: unknown): string {

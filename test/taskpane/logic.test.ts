@@ -39,6 +39,14 @@ describe('runValidation', () => {
   });
 });
 
+test('a host error that already says what failed is not prefixed twice', async () => {
+  const host = new FakeHost();
+  host.fail.readGrids = new Error('读取工作表失败（InvalidArgument）。请确认没有处于单元格编辑状态后重试。');
+  await expect(runValidation(host, DEFAULT_SETTINGS, 'workbook')).rejects.toThrow(
+    /^读取工作表失败（InvalidArgument）。请确认没有处于单元格编辑状态后重试。$/,
+  );
+});
+
 describe('ignored findings', () => {
   test('the key names rule, sheet, address and a hash of the message', () => {
     expect(ignoreKey(FINDINGS[0])).toBe(`satisfaction-direction|表1|E12|${hashText(FINDINGS[0].message)}`);
