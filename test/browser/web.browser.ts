@@ -235,6 +235,8 @@ test('修复 asks first, writes the cell, re-validates, and the download carries
   const dialog = page.getByRole('dialog', { name: '确认修复' });
   await dialog.waitFor();
   const to = ((await dialog.locator('dd').nth(1).textContent()) ?? '').replace('（空）', '');
+  const dialogAxe = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
+  expect(dialogAxe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await dialog.getByRole('button', { name: '确认修改' }).click();
   await dialog.waitFor({ state: 'hidden' });
   await poll(async () => (await page.getByTestId('status').textContent())?.includes(`已修改 ${where}`), true);
