@@ -3,6 +3,7 @@ import { spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
 import { existsSync, mkdirSync, readFileSync } from 'fs';
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import type { Page } from 'playwright-core';
 import { launch } from './chromium';
 import { serveDir } from './serve';
@@ -337,6 +338,17 @@ test('a file dropped on the page opens too', async () => {
   await fresh.getByTestId('summary').waitFor({ timeout: 60000 });
   expect(await fresh.getByTestId('file-name').textContent()).toContain('拖入的文件.xlsx');
   await fresh.close();
+});
+
+test('the built page also works when index.html is opened straight from disk (file://)', async () => {
+  const local = await browser.context.newPage();
+  const errors: string[] = [];
+  local.on('pageerror', (e) => errors.push(e.message));
+  await local.goto(pathToFileURL(path.join(process.env.JIXIAO_WEB_DIST!, 'index.html')).href);
+  await openExample(local);
+  expect((await counts(local)).error + (await counts(local)).warning + (await counts(local)).info).toBeGreaterThan(0);
+  expect(errors).toEqual([]);
+  await local.close();
 });
 
 test('nothing was fetched from outside and no script errors happened', () => {
