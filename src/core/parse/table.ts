@@ -1,7 +1,8 @@
 import type { Field, IndicatorColumn, IndicatorRow, MoneyField, ProjectTable, SchedulePeriod } from '../model';
 import type { CellRef } from '../grid';
 import { INDICATOR_HEADERS, LABELS, periodMonth } from './labels';
-import { parseMoney, parsePercentCell } from './numbers';
+import { parsePercent } from '../values';
+import { parseMoney } from './numbers';
 import type { SheetView } from './sheet';
 
 type LabelKind = Exclude<keyof typeof LABELS, 'unitLine' | 'title'>;
@@ -159,7 +160,7 @@ function readSchedule(view: SheetView, row: number, col: number, bottom: number)
         label,
         value,
         month,
-        percent: value ? parsePercentCell(value.raw, value.text) : null,
+        percent: value ? parsePercent(value.raw, value.text) : null,
       });
     }
     if (periods.length) return periods;
