@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { type Finding, type Severity, countBySeverity } from '../core/findings';
+import { type Criterion, type Finding, type Severity, countBySeverity } from '../core/findings';
 import type { Scope } from '../core/host';
 import { type Settings, DEFAULT_SETTINGS, withDefaults } from '../core/settings';
 import { FindingFilters, type RuleOption } from './FindingFilters';
@@ -26,6 +26,8 @@ import type { ToolProps } from './tools';
 import { PaneError, type ValidationRun, clearMarks, describeError, runStep, runValidation, withStep } from './validation';
 
 export const SETTINGS_STATE_KEY = 'jixiao.settings';
+/** The four criteria a reviewer grades a table by, in the order reviewers list them. */
+const CRITERIA: readonly Criterion[] = ['完整性', '相关性', '适当性', '可行性'];
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -46,6 +48,7 @@ export function CheckTool({ host, autoRun }: ToolProps) {
   const [showIgnored, setShowIgnored] = useState(false);
   const [severities, setSeverities] = useState<ReadonlySet<Severity>>(new Set(SEVERITIES));
   const [rule, setRule] = useState('');
+  const [criterion, setCriterion] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [pendingFix, setPendingFix] = useState<Finding | null>(null);
@@ -174,7 +177,14 @@ export function CheckTool({ host, autoRun }: ToolProps) {
     for (const f of pool) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
     return [...byRule].map(([id, count]) => ({ id, title: ruleTitle(id), count }));
   }, [pool]);
-  const shown = pool.filter((f) => severities.has(f.severity) && (!rule || f.ruleId === rule));
+  const criteria = useMemo(() => {
+    const byCriterion = new Map<Criterion, number>();
+    for (const f of pool) byCriterion.set(f.criterion, (byCriterion.get(f.criterion) ?? 0) + 1);
+    return CRITERIA.filter((c) => byCriterion.has(c)).map((id) => ({ id, count: byCriterion.get(id)! }));
+  }, [pool]);
+  const shown = pool.filter(
+    (f) => severities.has(f.severity) && (!rule || f.ruleId === rule) && (!criterion || f.criterion === criterion),
+  );
   const groups = useMemo(() => groupFindings(shown, run?.parsed.tables ?? []), [shown, run]);
 
   const toggleSeverity = (s: Severity) => {
@@ -232,6 +242,9 @@ export function CheckTool({ host, autoRun }: ToolProps) {
               rules={ruleOptions}
               rule={rule}
               onRuleChange={setRule}
+              criteria={criteria}
+              criterion={criterion}
+              onCriterionChange={setCriterion}
               showIgnored={showIgnored}
               ignoredCount={findings.length - active.length}
               onShowIgnoredChange={setShowIgnored}

@@ -1,11 +1,12 @@
 import { Checkbox, Select, Switch, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { SEVERITY_LABEL, type Severity } from '../core/findings';
+import { type Criterion, SEVERITY_LABEL, type Severity } from '../core/findings';
 import { S } from './strings';
 import { SEVERITIES } from './SummaryBar';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   row: { display: 'flex', columnGap: 0, alignItems: 'center', flexWrap: 'wrap' },
+  selects: { display: 'flex', gap: tokens.spacingHorizontalS },
   severityRow: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
   select: { minWidth: '0', flexGrow: 1 },
 });
@@ -23,6 +24,9 @@ export interface FindingFiltersProps {
   rules: readonly RuleOption[];
   rule: string;
   onRuleChange(id: string): void;
+  criteria: readonly { id: Criterion; count: number }[];
+  criterion: string;
+  onCriterionChange(id: string): void;
   showIgnored: boolean;
   ignoredCount: number;
   onShowIgnoredChange(v: boolean): void;
@@ -43,7 +47,22 @@ export function FindingFilters(p: FindingFiltersProps) {
           />
         ))}
       </div>
-      <div className={styles.row}>
+      <div className={styles.selects}>
+        <Select
+          className={styles.select}
+          size="small"
+          aria-label={S.filterCriterion}
+          value={p.criterion}
+          onChange={(_, d) => p.onCriterionChange(d.value)}
+          data-testid="filter-criterion"
+        >
+          <option value="">{S.allCriteria}</option>
+          {p.criteria.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.id}（{c.count}）
+            </option>
+          ))}
+        </Select>
         <Select
           className={styles.select}
           size="small"

@@ -137,15 +137,15 @@ function FindingItems({ findings, ...a }: { findings: readonly Finding[] } & Fin
               <Text size={200} weight="semibold">
                 {ruleTitle(f.ruleId)}
               </Text>
-              <Caption1>
-                {f.criterion} · {where}
-              </Caption1>
               {ignored && (
                 <Badge appearance="outline" color="subtle">
                   {S.ignoredTag}
                 </Badge>
               )}
             </span>
+            <Caption1 className={styles.meta}>
+              {f.criterion} · {where}
+            </Caption1>
             <Text size={200} className={styles.message}>
               {f.message}
             </Text>

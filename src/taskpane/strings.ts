@@ -34,6 +34,8 @@ export const S = {
   filterSeverity: '按级别筛选',
   filterRule: '按规则筛选',
   allRules: '全部规则',
+  filterCriterion: '按评审标准筛选',
+  allCriteria: '全部评审标准',
   showIgnored: '显示已忽略',
   ignoredCount: (n: number) => `已忽略 ${n} 条`,
 

@@ -94,6 +94,20 @@ describe('AssistantPane 校验', () => {
     expect(screen.getByText('当前筛选条件下没有问题。')).toBeTruthy();
   });
 
+  test('filters by review criterion', async () => {
+    await renderAndRun();
+    const select = screen.getByRole('combobox', { name: '按评审标准筛选' });
+    expect(within(select).getAllByRole('option').map((o) => o.textContent)).toEqual([
+      '全部评审标准',
+      '完整性（1）',
+      '适当性（3）',
+    ]);
+    fireEvent.change(select, { target: { value: '完整性' } });
+    expect(shownFindings().map((e) => e.dataset.rule)).toEqual(['placeholder']);
+    fireEvent.change(select, { target: { value: '' } });
+    expect(shownFindings()).toHaveLength(4);
+  });
+
   test('定位 selects the finding cell in the host', async () => {
     const host = await renderAndRun();
     fireEvent.click(screen.getByRole('button', { name: '定位到单元格 表1!E13' }));
