@@ -7,10 +7,7 @@ import { countBySeverity } from '../core/findings';
 import type { Host, Scope } from '../core/host';
 import { type Settings, withDefaults } from '../core/settings';
 import { validateGrids } from '../core/validate';
-import { IGNORED_STATE_KEY, ignoreKey } from '../taskpane/ignored';
-
-/** Same key the task pane saves its settings under (src/taskpane/CheckTool.tsx). */
-export const SETTINGS_STATE_KEY = 'jixiao.settings';
+import { ignoreKey, loadIgnored, loadSavedSettings } from '../core/workbookState';
 
 /** Optional extra a host may expose about how its last marking went (ExcelHost does). */
 interface MarkStatusSource {
@@ -28,16 +25,6 @@ export interface ValidationSummary {
   message: string;
 }
 
-async function loadJson<T>(host: Host, key: string): Promise<T | undefined> {
-  if (!host.loadState) return undefined;
-  try {
-    const raw = await host.loadState(key);
-    return raw ? (JSON.parse(raw) as T) : undefined;
-  } catch {
-    return undefined; // a damaged setting must not stop a validation
-  }
-}
-
 export async function runValidation(
   host: Host,
   settings?: Partial<Settings>,
@@ -45,9 +32,8 @@ export async function runValidation(
 ): Promise<ValidationSummary> {
   const grids = await host.readGrids(scope);
   // Read after the grids: the Excel host fetched these keys in the same round trip.
-  const saved = settings ?? (await loadJson<Partial<Settings>>(host, SETTINGS_STATE_KEY));
-  const ignoredList = await loadJson<unknown[]>(host, IGNORED_STATE_KEY);
-  const ignored = new Set(Array.isArray(ignoredList) ? ignoredList.filter((k): k is string => typeof k === 'string') : []);
+  const saved = settings ?? (await loadSavedSettings(host));
+  const ignored = await loadIgnored(host);
   const { parsed, findings } = validateGrids(grids, withDefaults(saved));
   const shown = findings.filter((f) => !ignored.has(ignoreKey(f)));
   await host.applyMarks(shown);

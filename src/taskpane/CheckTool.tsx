@@ -14,18 +14,17 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type Criterion, type Finding, type Severity, countBySeverity } from '../core/findings';
 import type { Scope } from '../core/host';
 import { type Settings, DEFAULT_SETTINGS, withDefaults } from '../core/settings';
+import { ignoreKey, loadIgnored, loadSavedSettings, saveIgnored, saveSettings } from '../core/workbookState';
 import { FindingFilters, type RuleOption } from './FindingFilters';
 import { FindingsList, ruleTitle } from './FindingsList';
 import { FixDialog } from './FixDialog';
 import { groupFindings } from './groups';
-import { ignoreKey, loadIgnored, saveIgnored } from './ignored';
 import { SettingsPanel } from './SettingsPanel';
 import { S } from './strings';
 import { SummaryBar, SEVERITIES } from './SummaryBar';
 import type { ToolProps } from './tools';
 import { PaneError, type ValidationRun, clearMarks, describeError, runStep, runValidation, withStep } from './validation';
 
-export const SETTINGS_STATE_KEY = 'jixiao.settings';
 /** The four criteria a reviewer grades a table by, in the order reviewers list them. */
 const CRITERIA: readonly Criterion[] = ['完整性', '相关性', '适当性', '可行性'];
 
@@ -84,8 +83,8 @@ export function CheckTool({ host, autoRun }: ToolProps) {
       let s = DEFAULT_SETTINGS;
       try {
         const keys = await loadIgnored(host);
-        const raw = await host.loadState?.(SETTINGS_STATE_KEY);
-        if (raw) s = withDefaults(JSON.parse(raw) as Partial<Settings>);
+        const saved = await loadSavedSettings(host);
+        if (saved) s = withDefaults(saved);
         if (!live) return;
         setIgnored(keys);
         ignoredRef.current = keys;
@@ -104,7 +103,7 @@ export function CheckTool({ host, autoRun }: ToolProps) {
 
   const changeSettings = (next: Settings) => {
     setSettings(next);
-    host.saveState?.(SETTINGS_STATE_KEY, JSON.stringify(next)).catch(() => undefined);
+    saveSettings(host, next).catch(() => undefined);
     if (run) void validate(next, scope);
   };
   const changeScope = (next: Scope) => {

@@ -3,7 +3,7 @@ import { gridFromRows } from '../../src/core/grid';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { validateGrids } from '../../src/core/validate';
 import { groupFindings } from '../../src/taskpane/groups';
-import { hashText, ignoreKey, loadIgnored, saveIgnored } from '../../src/taskpane/ignored';
+import { hashText, ignoreKey, loadIgnored, saveIgnored } from '../../src/core/workbookState';
 import { isDarkColor, pickTheme } from '../../src/taskpane/theme';
 import { PaneError, runValidation } from '../../src/taskpane/validation';
 import { createMemoryHost } from '../../src/web/memoryHost';

@@ -5,7 +5,7 @@ import type { Finding } from '../../src/core/findings';
 import type { Settings } from '../../src/core/settings';
 import { validateGrids } from '../../src/core/validate';
 import { AssistantPane } from '../../src/taskpane/AssistantPane';
-import { IGNORED_STATE_KEY, ignoreKey } from '../../src/taskpane/ignored';
+import { IGNORED_STATE_KEY, ignoreKey } from '../../src/core/workbookState';
 import type { PaneTool } from '../../src/taskpane/tools';
 import { DEFAULT_TOOLS } from '../../src/taskpane/tools';
 import { FINDINGS, FakeHost, parsedWith } from './fakeHost';
