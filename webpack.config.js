@@ -11,6 +11,7 @@
  */
 const fs = require('fs');
 const path = require('path');
+const { typescriptRule, resolve } = require('./webpack.shared');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
@@ -126,22 +127,10 @@ function addinConfig(env, argv) {
       publicPath: '',
       clean: { keep: (asset) => !OURS.test(asset) },
     },
-    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    resolve,
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            options: {
-              configFile: path.resolve(__dirname, 'tsconfig.json'),
-              // Type checking is `npm run typecheck`; ES modules let webpack tree-shake Fluent UI.
-              transpileOnly: true,
-              compilerOptions: { module: 'esnext', sourceMap: dev },
-            },
-          },
-        },
+        typescriptRule(dev),
       ],
     },
     plugins,

@@ -1,5 +1,6 @@
 /* Standalone page: open an .xlsx in the browser, check it, download an annotated copy. No office.js. */
 const path = require('path');
+const { typescriptRule, resolve } = require('./webpack.shared');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 
 module.exports = (env = {}, argv = {}) => {
@@ -19,22 +20,10 @@ module.exports = (env = {}, argv = {}) => {
       publicPath: '',
       clean: true,
     },
-    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    resolve,
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            options: {
-              configFile: path.resolve(__dirname, 'tsconfig.json'),
-              // Type checking is `npm run typecheck`; ES modules here let webpack tree-shake Fluent UI.
-              transpileOnly: true,
-              compilerOptions: { module: 'esnext', sourceMap: dev },
-            },
-          },
-        },
+        typescriptRule(dev),
       ],
     },
     plugins: [
