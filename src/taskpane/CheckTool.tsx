@@ -1,10 +1,6 @@
 import {
   Button,
   Divider,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
   Spinner,
   Text,
   makeStyles,
@@ -15,6 +11,7 @@ import { type Criterion, type Finding, type Severity, countBySeverity } from '..
 import type { Scope } from '../core/host';
 import { type Settings, DEFAULT_SETTINGS, withDefaults } from '../core/settings';
 import { ignoreKey, loadIgnored, loadSavedSettings, saveIgnored, saveSettings } from '../core/workbookState';
+import { ErrorBar } from './ErrorBar';
 import { FindingFilters, type RuleOption } from './FindingFilters';
 import { FindingsList, ruleTitle } from './FindingsList';
 import { FixDialog } from './FixDialog';
@@ -215,19 +212,9 @@ export function CheckTool({ host, autoRun }: ToolProps) {
         {statusText(run, busy, notice)}
       </div>
       {error && (
-        <MessageBar intent="error" data-testid="error">
-          <MessageBarBody>
-            <MessageBarTitle>{S.errorTitle}</MessageBarTitle>
-            {error}
-          </MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button appearance="transparent" size="small" aria-label={S.dismiss} onClick={() => setError(null)}>
-                ✕
-              </Button>
-            }
-          />
-        </MessageBar>
+        <ErrorBar title={S.errorTitle} dismissLabel={S.dismiss} onDismiss={() => setError(null)} testId="error">
+          {error}
+        </ErrorBar>
       )}
       {run && (
         <>

@@ -1,9 +1,5 @@
 import {
   Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
   Spinner,
   Text,
   makeStyles,
@@ -15,6 +11,7 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from '
 import { annotateBuffer } from '../hosts/file/annotate';
 import { FileReadError, readGridsFromBuffer } from '../hosts/file/read';
 import { AssistantPane } from '../taskpane/AssistantPane';
+import { ErrorBar } from '../taskpane/ErrorBar';
 import { describeError } from '../taskpane/validation';
 import { downloadBytes } from './download';
 import { applyEdits } from './edits';
@@ -223,19 +220,15 @@ export function WebApp() {
         </div>
       </header>
       {error && (
-        <MessageBar intent="error" className={styles.message} data-testid="file-error">
-          <MessageBarBody>
-            <MessageBarTitle>{error.title}</MessageBarTitle>
-            {error.text}
-          </MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button appearance="transparent" size="small" aria-label={W.dismiss} onClick={() => setError(null)}>
-                ✕
-              </Button>
-            }
-          />
-        </MessageBar>
+        <ErrorBar
+          title={error.title}
+          dismissLabel={W.dismiss}
+          onDismiss={() => setError(null)}
+          className={styles.message}
+          testId="file-error"
+        >
+          {error.text}
+        </ErrorBar>
       )}
       <main className={styles.main}>
         {loading ? (
