@@ -11,6 +11,7 @@ const { spawnSync } = require('child_process');
 
 const ROOT = path.join(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
+const SCALE_TARGET_MS = 3000;
 const TARGET_KB = 400;
 const EXAMPLE = path.join(ROOT, 'examples', '曹妃甸区委组织部2025绩效目标.xlsx');
 const PAGES = ['taskpane', 'commands', 'dialog'];
@@ -119,10 +120,48 @@ async function validationTiming() {
   console.log(`  ${result.parsed.tables.length} 张表，错误 ${counts.error} 个、警告 ${counts.warning} 个、提示 ${counts.info} 个`);
 }
 
+/** 240 stacked tables on one sheet (ten times the example): time and memory of parse + validate. */
+function scalingReport() {
+  const specPath = path.join(DIST, 'core', 'testing', 'tableSpec.js');
+  const validate = path.join(DIST, 'core', 'validate.js');
+  if (!fs.existsSync(specPath) || !fs.existsSync(validate)) {
+    console.log('\n命令行模块不可用，跳过 240 张表的规模测量。');
+    return true;
+  }
+  const { gridFromSpecs } = require(specPath);
+  const { validateGrids } = require(validate);
+  const indicators = [
+    ['产出指标', '数量指标', '培训活动次数', '培训活动次数', '≥90%', '年初计划安排'],
+    ['', '质量指标', '培训合格率', '考试合格人数/参训人数', '≥95%', '历史标准'],
+    ['', '时效指标', '完成时间', '完成时间', '2025年12月底前', '计划标准'],
+    ['', '成本指标', '培训成本', '培训费用', '≤30万元', '预算支出标准'],
+    ['效益指标', '社会效益指标', '生态效益指标', '生态效益指标', '≥90%', '年初计划安排'],
+    ['满意度指标', '服务对象满意度指标', '参训人员满意度', '问卷调查', '≤98%', '行业标准'],
+  ];
+  const specs = Array.from({ length: 240 }, (_, i) => ({
+    name: `测试项目${i + 1}`,
+    budget: 30,
+    schedule: ['25%', '25%', '25%', '25%'],
+    indicators,
+  }));
+  const grid = gridFromSpecs(specs);
+  if (global.gc) global.gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const t = process.hrtime.bigint();
+  const result = validateGrids([grid]);
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1048576;
+  const ok = result.parsed.tables.length === 240 && ms < SCALE_TARGET_MS;
+  console.log('\n规模：一张工作表上 240 张表（' + grid.cells.length + ' 行）：');
+  console.log(`  解析 + 校验 ${ms.toFixed(0)} ms（目标 < ${SCALE_TARGET_MS} ms：${ok ? '达标' : '超标'}），堆内存增加约 ${heapMb.toFixed(0)} MB，问题 ${result.findings.length} 个`);
+  return ok;
+}
+
 (async () => {
   const ok = bundleReport();
   await validationTiming();
-  process.exitCode = ok ? 0 : 1;
+  const scaleOk = scalingReport();
+  process.exitCode = ok && scaleOk ? 0 : 1;
 })().catch((err) => {
   console.error(`测量出错：${err && err.message ? err.message : err}`);
   process.exit(1);
