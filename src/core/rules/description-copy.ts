@@ -6,7 +6,7 @@ import { isFillerName } from './filler-indicator';
 /** A measurable description template by category: what is measured and how it is counted. */
 export function describeTemplate(r: RowInfo): string {
   const x = r.row.level3.text.trim().replace(/[（(]\s*[%％]\s*[）)]$/u, '').replace(/%$/u, '');
-  if (isSatisfactionRow(r)) {
+  if (isSatisfactionRow(r) && /满意/u.test(x)) {
     const who = x.replace(/(满意度|满意率|满意)$/u, '') || '服务对象';
     return `通过问卷调查反映${who}的满意程度，满意度=满意和较满意人数/调查总人数×100%。`;
   }

@@ -5,20 +5,37 @@ import { analyse, at, isCostRow, isSatisfactionRow, q } from './util';
 const LOWER_IS_BETTER =
   /投诉|事故|差错|失误|发生|违规|违纪|超支|损失|误差|故障|不合格|返工|延误|下降|降低|减少|时间|时限|周期|天数|用时|时长|成本|费用|金额|资金|经费|支出|预算|能耗|排放|污染|空置|流失|缺陷|结余|期限|风险|隐患|案件|发案/u;
 
+/** Things that should be few or rare; a lower bound ("≥90%") on them is backwards. Decrease rates are not. */
+const SHOULD_BE_LOW = /(投诉|事故|差错|不合格|违规|违纪|故障|返工|延误|流失|空置|不满意)(发生)?(率|数|次数|件数|起数|人次)?$/u;
+const DECREASE = /下降|降低|减少|压降/u;
+
 export const rule: Rule = {
   id: 'value-direction',
   severity: 'warning',
   meta: {
-    title: '产出、效益指标用了上限',
+    title: '指标值方向与指标含义相反',
     criterion: '适当性',
     fixable: true,
     docs:
-      '产出和效益指标一般是越多越好、越高越好，指标值应写下限，如“≥6个”“≥98%”。写成“≤6个”“≤98%”表示“最多完成6个”“完成率不超过98%”，目标方向反了；“≤100%”更是永远成立，起不到考核作用。投诉率、事故数、时限、费用等越低越好的指标不在检查范围内。修改方法：把“≤”改为“≥”（或“=”）。',
+      '产出和效益指标一般是越多越好、越高越好，指标值应写下限，如“≥6个”“≥98%”。写成“≤6个”“≤98%”表示“最多完成6个”“完成率不超过98%”，目标方向反了；“≤100%”更是永远成立，起不到考核作用。投诉率、事故数、时限、费用等越低越好的指标正相反，应写上限：把“社会受众投诉率”写成“≥90%”等于要求九成以上的人投诉。修改方法：越多越好的指标把“≤”改为“≥”（或“=”）；越少越好的指标改写为上限，并按实际重新测算数值（如投诉率“≤5%”）。',
   },
   check({ table, settings, report }) {
     for (const r of analyse(table, settings).rows) {
-      if ((r.l1Key !== '产出' && r.l1Key !== '效益') || r.l2Key === '时效' || isCostRow(r) || isSatisfactionRow(r)) continue;
       const v = r.value;
+      if (
+        v.kind === 'numeric' &&
+        (v.operator === '≥' || v.operator === '>') &&
+        (v.number ?? 0) > 0 &&
+        SHOULD_BE_LOW.test(r.name) &&
+        !DECREASE.test(r.name)
+      ) {
+        report({
+          ref: r.row.value.ref,
+          message: `${at(r.row.value)}：${q(r.row.level3.text)}越低越好，指标值${q(r.row.value.text)}却是下限，表示“至少${v.number}${v.unit ?? ''}”：应改为上限并按实际重新测算，如“≤5%”“≤2次”。`,
+        });
+        continue;
+      }
+      if ((r.l1Key !== '产出' && r.l1Key !== '效益') || r.l2Key === '时效' || isCostRow(r) || isSatisfactionRow(r)) continue;
       if (v.kind !== 'numeric' || (v.operator !== '≤' && v.operator !== '<')) continue;
       if (LOWER_IS_BETTER.test(r.name) || (v.unit && ['元', '万元', '亿元', '年', '月', '天', '工作日', '小时'].includes(v.unit))) continue;
       const always = v.unit === '%' && v.number === 100;
