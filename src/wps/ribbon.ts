@@ -1,0 +1,162 @@
+/**
+ * The ribbon callbacks of the WPS 加载项 (ribbon.xml refers to them as ribbon.OnAddinLoad, ribbon.OnAction…).
+ * WPS calls them synchronously and expects a plain return value: each one returns at once (true, a path,
+ * a flag) and never a Promise, and never throws. Long work runs fire-and-forget and reports with notify().
+ */
+import type { Host } from '../core/host';
+import { describeFailure, runClear, runValidation } from '../commands/actions';
+import { createWpsHost } from '../hosts/wps';
+import { type EtApplication, type EtTaskPane, get, msoCTPDockPositionRight, set } from '../hosts/wps/et';
+
+export const BUTTONS = {
+  validate: 'btnJixiaoValidate',
+  clear: 'btnJixiaoClear',
+  pane: 'btnJixiaoPane',
+} as const;
+
+export const PANE_TITLE = '绩效目标表助手';
+/** PluginStorage key holding the id of our task pane (shared by every window of this WPS process). */
+export const PANE_ID_KEY = 'jixiao_taskpane_id';
+const ICON = 'images/icon-32.png';
+
+export interface RibbonDeps {
+  /** window.Application; undefined outside WPS. */
+  app: () => EtApplication | undefined;
+  /** Shows a message to the user (alert in WPS). Must not throw; failures are swallowed anyway. */
+  notify: (title: string, message: string) => void;
+  /** Absolute URL of taskpane.html. */
+  paneUrl: () => string;
+  createHost?: (app: EtApplication) => Host;
+}
+
+export interface Ribbon {
+  OnAddinLoad(ribbonUI: unknown): boolean;
+  OnAction(control: unknown): boolean;
+  GetImage(control: unknown): string;
+  OnGetEnabled(control: unknown): boolean;
+  OnGetVisible(control: unknown): boolean;
+}
+
+function controlId(control: unknown): string {
+  if (!control || typeof control !== 'object') return '';
+  try {
+    const c = control as Record<string, unknown>;
+    const id = 'Id' in c ? get<unknown>(c, 'Id') : get<unknown>(c, 'id');
+    return id === undefined || id === null ? '' : String(id);
+  } catch {
+    return '';
+  }
+}
+
+export function makeRibbon(deps: RibbonDeps): Ribbon {
+  let busy = false;
+
+  const say = (title: string, message: string): void => {
+    try {
+      deps.notify(title, message);
+    } catch {
+      // nothing more we can do
+    }
+  };
+
+  const requireApp = (): EtApplication => {
+    const app = deps.app();
+    if (!app) throw new Error('未检测到 WPS 表格运行环境（window.Application 不存在），请在 WPS 表格中使用本加载项。');
+    return app;
+  };
+
+  const host = (): Host => (deps.createHost ?? createWpsHost)(requireApp());
+
+  /** Starts `work` without waiting for it; reports its result or its failure in zh-CN. */
+  const start = (title: string, failAction: string, work: () => Promise<string>): void => {
+    if (busy) {
+      say(title, '上一次操作尚未完成，请稍候再试。');
+      return;
+    }
+    busy = true;
+    let pending: Promise<string>;
+    try {
+      pending = work();
+    } catch (err) {
+      pending = Promise.reject(err);
+    }
+    pending
+      .then(
+        (message) => say(title, message),
+        (err: unknown) => say(title, describeFailure(failAction, err)),
+      )
+      .finally(() => {
+        busy = false;
+      });
+  };
+
+  const showPane = (): void => {
+    const app = requireApp();
+    if (typeof app.CreateTaskPane !== 'function') throw new Error('当前 WPS 版本不支持任务窗格，请升级 WPS 后重试。');
+    const storage = app.PluginStorage;
+    let pane: EtTaskPane | null | undefined;
+    const id = storage?.getItem(PANE_ID_KEY);
+    if (id !== undefined && id !== null && id !== '' && typeof app.GetTaskPane === 'function') {
+      try {
+        pane = app.GetTaskPane(id as string);
+      } catch {
+        pane = undefined; // closed with its window: create a new one
+      }
+    }
+    if (!pane) {
+      pane = app.CreateTaskPane(deps.paneUrl(), PANE_TITLE);
+      try {
+        storage?.setItem(PANE_ID_KEY, get(pane, 'ID'));
+      } catch {
+        // no id on this build: a new pane next time
+      }
+      try {
+        set(pane, 'DockPosition', msoCTPDockPositionRight);
+      } catch {
+        // docking is cosmetic
+      }
+    }
+    set(pane, 'Visible', true);
+  };
+
+  return {
+    OnAddinLoad(ribbonUI) {
+      try {
+        const app = deps.app();
+        if (app) app.ribbonUI = ribbonUI;
+      } catch {
+        // the ribbon works without the reference
+      }
+      return true;
+    },
+    OnAction(control) {
+      switch (controlId(control)) {
+        case BUTTONS.validate:
+          start('一键校验', '校验', async () => (await runValidation(host())).message);
+          break;
+        case BUTTONS.clear:
+          start('清除标记', '清除标记', () => runClear(host()));
+          break;
+        case BUTTONS.pane:
+          try {
+            showPane();
+          } catch (err) {
+            say('打开助手', describeFailure('打开助手', err));
+          }
+          break;
+        default:
+          break;
+      }
+      return true;
+    },
+    GetImage() {
+      return ICON;
+    },
+    OnGetEnabled() {
+      return true;
+    },
+    OnGetVisible() {
+      return true;
+    },
+  };
+}
