@@ -104,6 +104,64 @@ describe.each([
     expect(fake.mergeReads).toBe(1);
   });
 
+  test('random merged areas are all recovered, with few MergeCells calls on mostly plain rows', async () => {
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let round = 0; round < 20; round++) {
+      const fake = new FakeEt({ methods });
+      const s = fake.addSheet('随机');
+      const taken = new Set<string>();
+      const merges: { top: number; left: number; bottom: number; right: number }[] = [];
+      for (let i = 0; i < 12; i++) {
+        const top = rand(30);
+        const left = rand(20);
+        const m = { top, left, bottom: top + rand(3), right: left + rand(4) };
+        if (m.bottom === m.top && m.right === m.left) continue;
+        const cells: string[] = [];
+        for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) cells.push(`${r}:${c}`);
+        if (cells.some((k) => taken.has(k))) continue;
+        cells.forEach((k) => taken.add(k));
+        merges.push(m);
+      }
+      s.merges = merges;
+      s.cell(0, 0).value = '起';
+      s.cell(35, 25).value = '止';
+      const [grid] = await createWpsHost(app(fake)).readGrids('workbook');
+      const sort = (list: typeof merges) => [...list].sort((a, b) => a.top - b.top || a.left - b.left);
+      expect(sort(grid.merges)).toEqual(sort(merges));
+    }
+    // One merge at the end of an otherwise plain 26-column row: far fewer calls than cells.
+    const fake = new FakeEt({ methods });
+    const s = fake.addSheet('稀疏');
+    for (let c = 0; c < 26; c++) s.cell(0, c).value = `列${c}`;
+    s.merges = [{ top: 0, left: 24, bottom: 0, right: 25 }];
+    const [grid] = await createWpsHost(app(fake)).readGrids('workbook');
+    expect(grid.merges).toEqual([{ top: 0, left: 24, bottom: 0, right: 25 }]);
+    expect(fake.mergeReads).toBeLessThan(14);
+  });
+
+  test('a used range inflated by formatting is read in chunks and trimmed', async () => {
+    const fake = new FakeEt({ methods });
+    const s = fake.addSheet('格式');
+    s.cell(0, 0).value = '项目名称';
+    s.cell(1, 1).value = 3;
+    Object.assign(s.cell(60000, 5), { color: 255, colorIndex: 3, pattern: 1 });
+    const [grid] = await createWpsHost(app(fake)).readGrids('workbook');
+    expect(grid.cells).toHaveLength(2);
+    expect(grid.cells[1][1]).toEqual({ value: 3, text: '3' });
+    expect(fake.mergeReads).toBe(1);
+  });
+
+  test('error values keep their text', async () => {
+    const fake = new FakeEt({ methods });
+    Object.assign(fake.addSheet('错误').cell(0, 0), { value: -2146826246, text: '#N/A' });
+    const [grid] = await createWpsHost(app(fake)).readGrids('sheet');
+    expect(grid.cells[0][0]).toEqual({ value: '#N/A', text: '#N/A' });
+  });
+
   test('one-cell sheet: scalar Value2', async () => {
     const fake = new FakeEt({ methods });
     fake.addSheet('单格').cell(4, 3).value = '只有一格';

@@ -6,7 +6,7 @@
  * comment is never replaced, and cell values are never changed except by writeCells (approved fixes).
  */
 import type { CellRange, CellRef, Cell, Grid } from '../../core/grid';
-import { columnLetters, parseA1, toA1 } from '../../core/grid';
+import { parseA1, toA1 } from '../../core/grid';
 import type { Finding } from '../../core/findings';
 import type { Host, Scope } from '../../core/host';
 import { MARK_COLORS, groupByCell } from '../../core/marks';
@@ -123,9 +123,15 @@ function numberText(range: EtRange, value: number): string {
   return String(value);
 }
 
+/** Error values ("#N/A", "#DIV/0!"…) come back from Value2 as numeric codes on some builds: keep the text. */
+const ERROR_TEXT = /^#(N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|GETTING_DATA|SPILL!|CALC!)$/;
+
 function cellFrom(ws: EtWorksheet, address: string, raw: unknown): Cell | undefined {
   if (raw === null || raw === undefined || raw === '') return undefined;
-  if (typeof raw === 'number') return { value: raw, text: numberText(ws.Range(address), raw) };
+  if (typeof raw === 'number') {
+    const text = numberText(ws.Range(address), raw);
+    return ERROR_TEXT.test(text) ? { value: text, text } : { value: raw, text };
+  }
   if (typeof raw === 'boolean') return { value: raw, text: raw ? 'TRUE' : 'FALSE' };
   if (typeof raw === 'string') return { value: raw, text: raw };
   if (raw instanceof Date) return { value: raw, text: raw.toISOString().slice(0, 10) };
@@ -139,28 +145,46 @@ function rangeAddress(top: number, left: number, bottom: number, right: number):
   return a === b ? a : `${a}:${b}`;
 }
 
+/** Rows per Value2 read: bounds one call's size on sheets whose used range is inflated by formatting. */
+const READ_CHUNK_ROWS = 2000;
+/** After this many empty rows below the last value, the rest of an inflated used range is not read. */
+const MAX_TRAILING_EMPTY_ROWS = 10000;
+
 /**
- * Merged areas inside the used range. The used range's MergeCells answers false (none) / true / null
- * (mixed) in one call; only then rows are asked, and only rows with merges are walked cell by cell,
- * skipping cells already covered by an area found earlier.
+ * Merged areas inside the rectangle (0-based, inclusive). MergeCells answers false (no merged cell) /
+ * true (all merged) / null (mixed) for a whole range in one call, so the rectangle is asked first, then
+ * each row, and mixed stretches are halved until they are all-or-nothing; each merged area costs one
+ * MergeArea call at its first uncovered cell.
  */
-export function readMerges(ws: EtWorksheet, used: EtRange, top: number, left: number, rows: number, cols: number): CellRange[] {
-  if (rows === 0 || cols === 0 || mergeCellsOf(used) === false) return [];
+export function readMerges(ws: EtWorksheet, area: CellRange, whole?: EtRange): CellRange[] {
+  const { top, left, bottom, right } = area;
+  if (bottom < top || right < left) return [];
+  if (mergeCellsOf(whole ?? ws.Range(rangeAddress(top, left, bottom, right))) === false) return [];
   const merges: CellRange[] = [];
   const covered = new Set<string>();
-  const lastCol = left + cols - 1;
-  for (let r = top; r < top + rows; r++) {
-    if (cols > 1 && mergeCellsOf(ws.Range(`${columnLetters(left)}${r + 1}:${columnLetters(lastCol)}${r + 1}`)) === false) continue;
-    for (let c = left; c <= lastCol; c++) {
-      if (covered.has(`${r}:${c}`)) continue;
-      const cell = ws.Range(toA1(r, c));
-      if (mergeCellsOf(cell) !== true) continue;
-      const area = parseRangeAddress(splitQualified(addressOf(get<EtRange>(cell, 'MergeArea'))).address);
-      if (!area || (area.top === area.bottom && area.left === area.right)) continue;
-      merges.push(area);
-      for (let rr = area.top; rr <= area.bottom; rr++) for (let cc = area.left; cc <= area.right; cc++) covered.add(`${rr}:${cc}`);
+  const areaAt = (r: number, c: number): void => {
+    if (covered.has(`${r}:${c}`)) return;
+    const found = parseRangeAddress(splitQualified(addressOf(get<EtRange>(ws.Range(toA1(r, c)), 'MergeArea'))).address);
+    if (!found || (found.top === found.bottom && found.left === found.right)) return;
+    merges.push(found);
+    for (let rr = found.top; rr <= found.bottom; rr++) for (let cc = found.left; cc <= found.right; cc++) covered.add(`${rr}:${cc}`);
+  };
+  const segment = (r: number, from: number, to: number): void => {
+    let allCovered = true;
+    for (let c = from; c <= to && allCovered; c++) if (!covered.has(`${r}:${c}`)) allCovered = false;
+    if (allCovered) return;
+    const state = mergeCellsOf(ws.Range(rangeAddress(r, from, r, to)));
+    if (state === false) return;
+    if (state === true) {
+      for (let c = from; c <= to; c++) areaAt(r, c);
+      return;
     }
-  }
+    if (from === to) return; // a single cell never answers "mixed"; ignore odd bridges
+    const mid = Math.floor((from + to) / 2);
+    segment(r, from, mid);
+    segment(r, mid + 1, to);
+  };
+  for (let r = top; r <= bottom; r++) segment(r, left, right);
   return merges;
 }
 
@@ -171,16 +195,33 @@ export function readSheet(ws: EtWorksheet): Grid {
   const left = num(used, 'Column') - 1;
   const rows = num(get(used, 'Rows'), 'Count');
   const cols = num(get(used, 'Columns'), 'Count');
-  const values = values2D(used.Value2, rows, cols);
+  const right = left + cols - 1;
   const cells: (Cell | undefined)[][] = [];
-  for (let r = 0; r < rows; r++) {
-    const row: (Cell | undefined)[] = [];
-    const src = values[r] ?? [];
-    for (let c = 0; c < cols; c++) row.push(cellFrom(ws, toA1(top + r, left + c), src[c]));
-    while (row.length > 0 && row[row.length - 1] === undefined) row.pop();
-    cells.push(row);
+  let lastRow = -1; // grid-local index of the last row with a value
+  let lastCol = -1;
+  for (let start = 0; start < rows; start += READ_CHUNK_ROWS) {
+    const n = Math.min(READ_CHUNK_ROWS, rows - start);
+    const raw = rows <= READ_CHUNK_ROWS ? used.Value2 : ws.Range(rangeAddress(top + start, left, top + start + n - 1, right)).Value2;
+    const values = values2D(raw, n, cols);
+    for (let i = 0; i < n; i++) {
+      const r = start + i;
+      const row: (Cell | undefined)[] = [];
+      const src = values[i] ?? [];
+      for (let c = 0; c < cols; c++) row.push(cellFrom(ws, toA1(top + r, left + c), src[c]));
+      while (row.length > 0 && row[row.length - 1] === undefined) row.pop();
+      if (row.length > 0) {
+        lastRow = r;
+        lastCol = Math.max(lastCol, row.length - 1);
+      }
+      cells.push(row);
+    }
+    if (cells.length - 1 - lastRow >= MAX_TRAILING_EMPTY_ROWS) break;
   }
-  return { sheetName: name, cells, merges: readMerges(ws, used, top, left, rows, cols), origin: { row: top, col: left } };
+  cells.length = lastRow + 1;
+  const whole = lastRow === rows - 1 && lastCol === cols - 1 ? used : undefined;
+  const merges =
+    lastRow < 0 ? [] : readMerges(ws, { top, left, bottom: top + lastRow, right: left + lastCol }, whole);
+  return { sheetName: name, cells, merges, origin: { row: top, col: left } };
 }
 
 export class WpsHost implements Host {
