@@ -301,6 +301,22 @@ describe.each([
     await expect(host.select(ref('不存在', 0, 0))).rejects.toThrow(/找不到工作表“不存在”/);
   });
 
+  test('insertRows shifts rows down and fills the new ones; addSheet adds a uniquely named sheet at the end', async () => {
+    const fake = new FakeEt({ methods });
+    const s = fake.addSheet('表1');
+    s.cell(0, 0).value = '一';
+    s.cell(1, 0).value = '二';
+    const host = createWpsHost(app(fake));
+    await host.insertRows('表1', 0, [['新1', 5], ['=不是公式']]);
+    expect([0, 1, 2, 3].map((r) => s.peek(r, 0)?.value)).toEqual(['一', '新1', "'=不是公式", '二']);
+    expect(s.peek(1, 1)?.value).toBe(5);
+    await host.saveState('k', 'v'); // creates the hidden state sheet
+    await host.addSheet('表1', [['部门整体绩效目标']]);
+    expect(fake.sheets.map((x) => x.name)).toEqual(['表1', '表1(2)', STATE_SHEET]);
+    expect(fake.active?.name).toBe('表1(2)');
+    expect(fake.sheet('表1(2)').peek(0, 0)?.value).toBe('部门整体绩效目标');
+  });
+
   test('errors come back in zh-CN', async () => {
     const fake = new FakeEt({ methods });
     fake.addSheet('表1').cell(0, 0).value = 'a';

@@ -138,6 +138,36 @@ export function isVeryHidden(ws: EtWorksheet): boolean {
   return v === xlSheetVeryHidden || v === '2';
 }
 
+/**
+ * Adds a worksheet after `after` (at the end when omitted). Builds differ in how an omitted "Before" must be
+ * passed (undefined or null); as a last resort the sheet is added where ET puts it by default.
+ */
+export function addSheetAfter(wb: EtWorkbook, after: EtWorksheet | undefined): EtWorksheet {
+  const sheets = sheetsOf(wb);
+  const attempts: (() => EtWorksheet)[] = after
+    ? [() => sheets.Add(undefined, after), () => sheets.Add(null, after), () => sheets.Add()]
+    : [() => sheets.Add()];
+  let failure: unknown;
+  for (const attempt of attempts) {
+    try {
+      const ws = attempt();
+      if (ws) return ws;
+    } catch (err) {
+      failure = err;
+    }
+  }
+  throw failure instanceof Error ? failure : new Error('无法新建工作表');
+}
+
+/** Hides a sheet so that only code can show it again (xlSheetVeryHidden); plain hidden where refused. */
+export function hideSheet(ws: EtWorksheet): void {
+  try {
+    set(ws, 'Visible', xlSheetVeryHidden);
+  } catch {
+    set(ws, 'Visible', xlSheetHidden);
+  }
+}
+
 export function findSheet(wb: EtWorkbook, name: string): EtWorksheet | undefined {
   return sheetList(wb).find((ws) => sheetName(ws) === name);
 }

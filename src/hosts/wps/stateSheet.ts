@@ -7,6 +7,8 @@
  * with "j" (so no piece can ever be read back as a number, a date or a formula).
  */
 import {
+  addSheetAfter,
+  hideSheet,
   type EtWorkbook,
   type EtWorksheet,
   findSheet,
@@ -14,8 +16,6 @@ import {
   set,
   sheetList,
   sheetName,
-  sheetsOf,
-  xlSheetVeryHidden,
 } from './et';
 
 export const STATE_SHEET = '_jixiao';
@@ -77,9 +77,9 @@ export function ensureStateSheet(wb: EtWorkbook): EtWorksheet {
   if (existing) return existing;
   const active = get<EtWorksheet | null | undefined>(wb, 'ActiveSheet');
   const sheets = sheetList(wb);
-  const ws = sheetsOf(wb).Add(null, sheets[sheets.length - 1] ?? null);
+  const ws = addSheetAfter(wb, sheets[sheets.length - 1]);
   set(ws, 'Name', STATE_SHEET);
-  set(ws, 'Visible', xlSheetVeryHidden);
+  hideSheet(ws);
   if (active && sheetName(active) !== STATE_SHEET) active.Activate();
   return ws;
 }

@@ -21,6 +21,7 @@ import {
   serializeStore,
 } from '../excel/markStore';
 import {
+  addSheetAfter,
   type EtApplication,
   type EtRange,
   type EtWorkbook,
@@ -38,7 +39,6 @@ import {
   set,
   sheetList,
   sheetName,
-  sheetsOf,
   str,
   values2D,
   xlColorIndexNone,
@@ -415,7 +415,7 @@ export class WpsHost implements Host {
       const wb = this.workbook();
       const existing = sheetList(wb);
       const visible = existing.filter((ws) => !isVeryHidden(ws));
-      const ws = sheetsOf(wb).Add(null, visible[visible.length - 1] ?? existing[existing.length - 1] ?? null);
+      const ws = addSheetAfter(wb, visible[visible.length - 1] ?? existing[existing.length - 1]);
       set(ws, 'Name', uniqueSheetName(name, existing.map(sheetName)));
       writeRows(ws, 0, rows);
       ws.Activate();
