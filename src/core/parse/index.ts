@@ -2,7 +2,7 @@ import type { Grid } from '../grid';
 import type { DepartmentOverview, ParseNote, ParsedWorkbook, ProjectTable } from '../model';
 import { parseOverview } from './overview';
 import { SheetView } from './sheet';
-import { type TableRegion, isIdentityRow, isIndicatorHeaderRow, parseTable } from './table';
+import { type TableRegion, isFooterRow, isIdentityRow, isIndicatorHeaderRow, isListHeaderRow, parseTable } from './table';
 import { LABELS } from './labels';
 
 /** Rows (grid-local) where tables begin: identity rows (项目名称/项目编码) or headers of unlabeled tables. */
@@ -39,6 +39,8 @@ function findRegions(view: SheetView): TableRegion[] {
 }
 
 function looksLikeHeading(view: SheetView, row: number): boolean {
+  // The previous table's footnote or 填报人/联系电话 line is not this table's heading.
+  if (isFooterRow(view, row)) return false;
   for (let c = 0; c < view.cols; c++) {
     const k = view.key(row, c);
     if (LABELS.title.test(k) || LABELS.unitLine.test(k)) return true;
@@ -70,9 +72,14 @@ export function parseWorkbook(grids: readonly Grid[]): ParsedWorkbook {
     const sheetOverview = overview ? undefined : parseOverview(view, freeRows);
     if (sheetOverview) overview = sheetOverview;
     if (regions.length === 0 && !sheetOverview && freeRows.some((r) => !view.isRowEmpty(r))) {
+      const listHeader = freeRows.find((r) => isListHeaderRow(view, r));
       notes.push({
         sheet: grid.sheetName,
-        message: `未识别为绩效目标表：工作表“${grid.sheetName}”中没有找到“项目名称”“一级指标”等标签，已跳过。`,
+        ...(listHeader === undefined ? {} : { ref: view.field(listHeader, 0).ref }),
+        message:
+          listHeader === undefined
+            ? `未识别为绩效目标表：工作表“${grid.sheetName}”中没有找到“项目名称”“一级指标”等标签，已跳过。`
+            : `未识别为绩效目标表：工作表“${grid.sheetName}”第 ${listHeader + (grid.origin?.row ?? 0) + 1} 行的“项目名称”等是列标题，这是项目清单或汇总表，不是绩效目标表，已跳过。`,
       });
     }
   }

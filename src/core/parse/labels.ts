@@ -12,18 +12,30 @@ export const LABELS = {
   fiscal: new RegExp(`^(?:其中:?)?(?:财政资金|财政拨款|一般公共预算(?:资金)?)${MONEY_SUFFIX}:?$`),
   other: new RegExp(`^(?:其中:?)?(?:其他资金|其它资金|自筹资金|其他来源资金)${MONEY_SUFFIX}:?$`),
   fundSection: /^预算(?:规模|资金)及资金用途$/,
-  fundUse: /^(?:资金用途|主要用途|资金主要用途|项目资金用途)$/,
+  fundUse: /^(?:资金用途|主要用途|资金主要用途|项目资金用途|(?:项目)?主要内容|资金用途及主要内容|项目资金用途及主要内容)$/,
+  /** 中长期 forms: money and goals for the whole 实施期 next to the 年度 ones; only the 年度 side is read. */
+  midTermMoney: new RegExp(`^(?:实施期|中长期|项目期)(?:资金总额|资金|预算数?|总预算|预算资金)${MONEY_SUFFIX}$`),
+  midTermGoal: /^(?:实施期|中长期|项目期)(?:绩效)?目标$/,
   schedule: /^(?:资金支出计划|支出计划|资金支出进度|资金使用计划|分月支出计划)(?:\(%\)|%)?$/,
   goal: /^(?:年度)?(?:绩效目标|项目绩效目标|年度目标|总体目标)$/,
   level1: /^一级指标$/,
   level2: /^二级指标$/,
   level3: /^三级指标$/,
   description: /^(?:绩效指标描述|指标描述|指标解释|指标说明|指标内容)$/,
-  value: /^(?:指标值|目标值|指标值\(含单位\)|绩效指标值|年度指标值)$/,
+  value: /^(?:年度)?(?:绩效)?(?:指标值|目标值)(?:\(含单位\))?$/,
   basis: /^(?:指标值确定依据|指标值设定依据|确定依据|设定依据|指标值依据|指标来源)$/,
   unitLine: /单位:?(万元|元)/,
-  title: /绩效目标(?:申报)?表$/,
+  title: /绩效目标(?:申报)?表(?:\(.*\))?$/,
+  /** "附件2-1": the attachment mark printed above a table's title. */
+  attachment: /^附件[\d一二三四五六七八九十]+(?:[-—–－.]\d+)*$/,
+  /** First column title of a list or summary sheet (序号 | 项目名称 | 预算数 …). */
+  listIndex: /^(?:序号|编号|No\.?)$/i,
+  /** Lines after a table: footnotes, signatures, phone numbers, dates. */
+  footer: /^(?:注\d*|备注|说明|填报说明|填表说明|填报人|填表人|经办人|联系人|联系电话|电话|审核人|复核人|单位负责人|财务负责人|项目负责人|分管领导|填报日期|填表日期|填报时间)[:.、]/,
 } as const;
+
+/** Patterns for whole lines and list titles; every other entry of LABELS names a field of a table. */
+export const LINE_PATTERNS = ['unitLine', 'title', 'attachment', 'footer', 'listIndex'] as const;
 
 /** Period label → month it ends at. Accepts 3月底/3月末/3月/一季度/第一季度/上半年/前三季度/全年. */
 export function periodMonth(key: string): number | undefined {
@@ -42,3 +54,17 @@ export function periodMonth(key: string): number | undefined {
 export type IndicatorHeaderKey = 'level1' | 'level2' | 'level3' | 'description' | 'value' | 'basis';
 
 export const INDICATOR_HEADERS: IndicatorHeaderKey[] = ['level1', 'level2', 'level3', 'description', 'value', 'basis'];
+
+/**
+ * Words that let an unfamiliar header title in a column's standard position be read as that column
+ * ("年度指标值（数值）", "指标依据"). A 实施期/中长期 column, 备注 or 序号 never is.
+ */
+export const INDICATOR_HEADER_HINTS: Record<IndicatorHeaderKey, RegExp> = {
+  level1: /一级/,
+  level2: /二级/,
+  level3: /三级|指标名称/,
+  description: /描述|解释|说明|内容|口径/,
+  value: /值|目标/,
+  basis: /依据|标准|来源/,
+};
+export const NOT_AN_INDICATOR_COLUMN = /^(?:实施期|中长期|项目期|备注|序号)/;

@@ -1,16 +1,32 @@
 import type { Field, IndicatorColumn, IndicatorRow, MoneyField, ProjectTable, SchedulePeriod } from '../model';
 import type { CellRef } from '../grid';
-import { INDICATOR_HEADERS, LABELS, periodMonth } from './labels';
+import { INDICATOR_HEADER_HINTS, INDICATOR_HEADERS, LABELS, LINE_PATTERNS, NOT_AN_INDICATOR_COLUMN, periodMonth } from './labels';
 import { parsePercent } from '../values';
 import { parseMoney } from './numbers';
 import type { SheetView } from './sheet';
 
-type LabelKind = Exclude<keyof typeof LABELS, 'unitLine' | 'title'>;
-const LABEL_KINDS = Object.keys(LABELS).filter((k) => k !== 'unitLine' && k !== 'title') as LabelKind[];
+type LabelKind = Exclude<keyof typeof LABELS, (typeof LINE_PATTERNS)[number]>;
+const LABEL_KINDS = Object.keys(LABELS).filter((k) => !(LINE_PATTERNS as readonly string[]).includes(k)) as LabelKind[];
 
+/** Kind of a label cell. A trailing colon ("项目编号：") is part of how labels are typed, not of the name. */
 export function labelKind(key: string): LabelKind | undefined {
-  if (key === '') return undefined;
-  return LABEL_KINDS.find((kind) => LABELS[kind].test(key));
+  const k = key.replace(/:+$/, '');
+  if (k === '') return undefined;
+  return LABEL_KINDS.find((kind) => LABELS[kind].test(k));
+}
+
+/** First non-empty, visible cell of a row (grid-local column), if any. */
+function firstFilledCol(view: SheetView, row: number): number | undefined {
+  for (let c = 0; c < view.cols; c++) {
+    if (!view.isMergeSlave(row, c) && view.key(row, c) !== '') return c;
+  }
+  return undefined;
+}
+
+/** A line after a table: "注：…", "填报人：…", "联系电话：…", "填报日期：…". */
+export function isFooterRow(view: SheetView, row: number): boolean {
+  const c = firstFilledCol(view, row);
+  return c !== undefined && LABELS.footer.test(view.key(row, c));
 }
 
 function isLabel(key: string): boolean {
@@ -27,12 +43,34 @@ export function isIndicatorHeaderRow(view: SheetView, row: number): boolean {
   return found >= 2;
 }
 
-export function isIdentityRow(view: SheetView, row: number): boolean {
+/** Columns of 项目名称/项目编码 labels in a row. */
+function identityLabelCols(view: SheetView, row: number): number[] {
+  const cols: number[] = [];
   for (let c = 0; c < view.cols; c++) {
-    const k = view.key(row, c);
-    if (LABELS.projectName.test(k) || LABELS.projectCode.test(k)) return true;
+    if (view.isMergeSlave(row, c)) continue;
+    const kind = labelKind(view.key(row, c));
+    if (kind === 'projectName' || kind === 'projectCode') cols.push(c);
   }
-  return false;
+  return cols;
+}
+
+/**
+ * True for the row that opens a target table: a 项目名称/项目编码 label followed by its value (or a blank slot).
+ * In a list or summary sheet the same words are column titles followed by more column titles
+ * (序号 | 项目名称 | 预算数 | 财政资金…): that is a list header, not a table.
+ */
+export function isIdentityRow(view: SheetView, row: number): boolean {
+  const cols = identityLabelCols(view, row);
+  if (cols.length === 0) return false;
+  const first = firstFilledCol(view, row);
+  if (first !== undefined && LABELS.listIndex.test(view.key(row, first))) return false;
+  return cols.some((c) => !isLabel(view.key(row, view.nextSlotCol(row, c))));
+}
+
+/** A row of column titles (项目名称 next to 预算数, 项目编码…) heading a list of projects rather than one table. */
+export function isListHeaderRow(view: SheetView, row: number): boolean {
+  const cols = identityLabelCols(view, row);
+  return cols.length > 0 && !isIdentityRow(view, row);
 }
 
 /**
@@ -78,6 +116,9 @@ export function parseTable(view: SheetView, region: TableRegion, index: number):
   let firstIdentityRow: number | undefined;
   let budgetRow: number | undefined;
   let fundSection: { row: number; col: number } | undefined;
+  // 中长期 forms: columns holding 实施期 money labels (the 财政拨款/其他资金 labels under them belong to 实施期 too).
+  const midTermCols = new Set<number>();
+  let goalFromColumns = false;
 
   for (let r = region.top; r <= region.bottom && headerRow === undefined; r++) {
     if (isIndicatorHeaderRow(view, r)) {
@@ -97,9 +138,13 @@ export function parseTable(view: SheetView, region: TableRegion, index: number):
           if (col !== undefined) table[kind] = view.field(r, col);
           break;
         }
+        case 'midTermMoney':
+          midTermCols.add(c);
+          break;
         case 'budget':
         case 'fiscal':
         case 'other': {
+          if (midTermCols.has(c)) break;
           const col = vc();
           if (col !== undefined) table[kind] = moneyField(view, r, col);
           if (kind === 'budget') budgetRow = r;
@@ -116,7 +161,17 @@ export function parseTable(view: SheetView, region: TableRegion, index: number):
         case 'schedule':
           table.schedule = readSchedule(view, r, c, region.bottom);
           break;
+        case 'midTermGoal':
         case 'goal': {
+          if (goalFromColumns) break;
+          const under = goalUnderColumnTitle(view, r, region.bottom);
+          if (under) {
+            // 总体目标 | 实施期目标 | 年度目标 with the texts in the row below: read the 年度 column.
+            table.goal = under;
+            goalFromColumns = true;
+            break;
+          }
+          if (kind === 'midTermGoal') break;
           const col = vc();
           if (col !== undefined) table.goal = readGoal(view, r, col, c, region.bottom);
           break;
@@ -144,6 +199,26 @@ export function parseTable(view: SheetView, region: TableRegion, index: number):
   return table;
 }
 
+/**
+ * The 年度 goal of a 中长期 form, where 实施期目标 and 年度目标 are column titles in one row and the goal texts
+ * sit under them. undefined when the row is not laid out that way.
+ */
+function goalUnderColumnTitle(view: SheetView, row: number, bottom: number): Field | undefined {
+  let midTerm = false;
+  let annual: number | undefined;
+  for (let c = 0; c < view.cols; c++) {
+    if (view.isMergeSlave(row, c)) continue;
+    const k = view.key(row, c).replace(/:+$/, '');
+    if (LABELS.midTermGoal.test(k)) midTerm = true;
+    else if (/^年度(?:绩效)?目标$/.test(k)) annual = c;
+  }
+  if (!midTerm || annual === undefined) return undefined;
+  const m = view.merge(row, annual);
+  const below = (m ? m.bottom - (view.grid.origin?.row ?? 0) : row) + 1;
+  if (below > bottom) return undefined;
+  return view.field(below, annual, true);
+}
+
 function readSchedule(view: SheetView, row: number, col: number, bottom: number): SchedulePeriod[] {
   // Period labels sit right of the label, in its row or (when the label is merged over two rows) the next.
   const labelEnd = view.merge(row, col)?.bottom ?? row;
@@ -163,9 +238,28 @@ function readSchedule(view: SheetView, row: number, col: number, bottom: number)
         percent: value ? parsePercent(value.raw, value.text) : null,
       });
     }
-    if (periods.length) return periods;
+    if (periods.length) return wholePercentRow(periods);
   }
   return [];
+}
+
+/** A number typed without a % sign (General format), e.g. 25 for 25%. */
+function barePercentNumber(p: SchedulePeriod): number | undefined {
+  const raw = p.value?.raw;
+  return typeof raw === 'number' && !/%/.test(p.value?.text ?? '') ? raw : undefined;
+}
+
+/**
+ * General-format numbers are read as fractions when ≤ 1 (0.25 → 25%). In a row typed as whole percentages
+ * (10, 40, 70, 100) a 1 or 0.5 means 1% or 0.5%, not 100% or 50%.
+ */
+function wholePercentRow(periods: SchedulePeriod[]): SchedulePeriod[] {
+  const bare = periods.map(barePercentNumber);
+  if (!bare.some((n) => n !== undefined && n > 1)) return periods;
+  return periods.map((p, i) => {
+    const n = bare[i];
+    return n !== undefined && Math.abs(n) <= 1 ? { ...p, percent: n } : p;
+  });
 }
 
 function readGoal(view: SheetView, row: number, valueColumn: number, labelColumn: number, bottom: number): Field {
@@ -210,21 +304,35 @@ function findImplicitFundUse(
 }
 
 function readHeading(view: SheetView, table: ProjectTable, top: number, identityRow: number): void {
+  const lines: { row: number; col: number; key: string }[] = [];
   for (let r = top; r < identityRow; r++) {
     for (let c = 0; c < view.cols; c++) {
       if (view.isMergeSlave(r, c)) continue;
       const key = view.key(r, c);
-      if (key === '') continue;
+      if (key === '' || LABELS.attachment.test(key) || LABELS.footer.test(key)) continue;
       const unit = LABELS.unitLine.exec(key);
       if (unit) {
         table.moneyUnit = unit[1];
         continue;
       }
-      if (!table.title && (LABELS.title.test(key) || r === top)) table.title = view.field(r, c);
-      else if (!table.unitName && !labelKind(key)) table.unitName = view.field(r, c);
+      lines.push({ row: r, col: c, key });
     }
   }
+  // The title is the line that says 绩效目标表; failing that, the first line of the heading.
+  const title = lines.find((l) => LABELS.title.test(l.key)) ?? lines[0];
+  if (title) table.title = view.field(title.row, title.col);
+  const unitName = lines.find((l) => l !== title && !labelKind(l.key));
+  if (unitName) table.unitName = view.field(unitName.row, unitName.col);
 }
+
+const COLUMN_NAMES: Record<IndicatorColumn, string> = {
+  level1: '一级指标',
+  level2: '二级指标',
+  level3: '三级指标',
+  description: '绩效指标描述',
+  value: '指标值',
+  basis: '指标值确定依据',
+};
 
 function readIndicators(view: SheetView, table: ProjectTable, headerRow: number, bottom: number): void {
   const cols: Partial<Record<IndicatorColumn, number>> = {};
@@ -238,18 +346,47 @@ function readIndicators(view: SheetView, table: ProjectTable, headerRow: number,
       }
     }
   }
-  // A header missing some columns: assume the standard order after the last known one.
+  // A header cell left blank (or hidden in a merge) between known ones: assume the standard order. A column
+  // the header does not have at all (一级指标 | 二级指标 | 三级指标 | 指标值, no 描述/依据) is never borrowed
+  // from a neighbour: its fields read as empty, point past the grid, and the note below says so.
+  let headerEnd = -1;
+  for (let c = 0; c < view.cols; c++) if (view.key(headerRow, c) !== '') headerEnd = view.spanEnd(headerRow, c);
+  const claimed = new Set(Object.values(cols));
+  const missing: IndicatorColumn[] = [];
   let last = -1;
   for (const h of INDICATOR_HEADERS) {
-    if (cols[h] === undefined) cols[h] = last + 1;
-    last = cols[h]!;
+    if (cols[h] === undefined) {
+      const guess = last + 1; // `last` is the right edge of the previous column's (possibly merged) title
+      const title = view.key(headerRow, guess);
+      // A blank title, or one that names this column in other words ("指标依据"), in the standard position is
+      // taken; 实施期指标值, 备注 and the like are not.
+      const fits = title === '' || (INDICATOR_HEADER_HINTS[h].test(title) && !NOT_AN_INDICATOR_COLUMN.test(title));
+      if (guess <= headerEnd && !claimed.has(guess) && fits) {
+        cols[h] = guess;
+        refs[h] = view.field(headerRow, guess).ref;
+        claimed.add(guess);
+      } else {
+        missing.push(h);
+        continue;
+      }
+    }
+    last = view.spanEnd(headerRow, cols[h]!);
   }
+  missing.forEach((h, i) => (cols[h] = headerEnd + 1 + i));
   table.indicatorHeader = { row: headerRow + (view.grid.origin?.row ?? 0), refs };
+  if (missing.length) {
+    const names = missing.map((h) => `“${COLUMN_NAMES[h]}”`).join('');
+    table.notes.push({
+      sheet: view.sheet,
+      ref: INDICATOR_HEADERS.map((h) => refs[h]).find((ref) => ref !== undefined),
+      message: `指标表头（第 ${headerRow + (view.grid.origin?.row ?? 0) + 1} 行）没有${names}列：这些项按空白处理，不作检查；如果评审要求填写，请在表中增加这些列。`,
+    });
+  }
 
   let prev: IndicatorRow | undefined;
   for (let r = headerRow + 1; r <= bottom; r++) {
     if (view.isRowEmpty(r)) continue;
-    if (isIdentityRow(view, r) || isIndicatorHeaderRow(view, r)) break;
+    if (isIdentityRow(view, r) || isIndicatorHeaderRow(view, r) || isFooterRow(view, r)) break;
     const cell = (h: IndicatorColumn): Field => {
       const c = cols[h]!;
       const m = view.master(r, c);

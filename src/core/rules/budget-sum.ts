@@ -27,6 +27,10 @@ export const rule: Rule = {
     const b = table.budget;
     if (!b) return;
     const budget = b.amount ?? (compact(b.text) === '' ? undefined : Number(compact(b.text).replace(/,/g, '')));
+    if (budget === undefined && compact(b.text) === '') {
+      report({ ref: b.ref, message: `${at(b)}：预算数为空：请填写预算批复的金额（${table.moneyUnit}），如“85.50”。` });
+      return;
+    }
     if (budget === undefined || !Number.isFinite(budget)) {
       report({ ref: b.ref, message: `${at(b)}：预算数${q(b.text)}不是金额：请填写预算批复的金额（${table.moneyUnit}），如“85.50”。` });
       return;

@@ -10,7 +10,7 @@ export const rule: Rule = {
     title: '必填项为空',
     criterion: '完整性',
     docs:
-      '项目名称、资金用途、绩效目标，以及每个指标行的一级、二级、三级指标、绩效指标描述和指标值确定依据都是必填项（指标值是否为空由“占位符或空指标值”规则检查）。空白项会让表格无法审核。修改方法：逐项补齐；描述写明指标怎么计算、依据写明数值从哪来。',
+      '项目名称、资金用途、绩效目标，以及每个指标行的一级、二级、三级指标、绩效指标描述和指标值确定依据都是必填项（指标值是否为空由“占位符或空指标值”规则检查）。表头本来就没有“绩效指标描述”或“指标值确定依据”列的简式表格，不逐行报告这两项，只在解析说明中提示一次。空白项会让表格无法审核。修改方法：逐项补齐；描述写明指标怎么计算、依据写明数值从哪来。',
   },
   check({ table, report }) {
     const need = (f: Field | undefined, label: string, hint: string, severity?: 'warning') => {
@@ -19,6 +19,10 @@ export const rule: Rule = {
     need(table.projectName, '项目名称', '请填写与预算批复一致的项目名称。');
     need(table.fundUse, '资金用途', '请写明资金具体用于哪些支出。');
     need(table.goal, '绩效目标', '请写明年度内要完成的任务和达到的效果，尽量包含数量和时间。');
+    // A header without a 描述 or 依据 column (一级指标 | 二级指标 | 三级指标 | 指标值): the parser notes it once;
+    // its empty fields are not reported row by row.
+    const header = table.indicatorHeader?.refs;
+    const has = (h: 'description' | 'basis') => !header || header[h] !== undefined;
     table.indicators.forEach((row, i) => {
       if (i === 0 || !row.level1Carried) need(row.level1, '一级指标', '请填写“产出指标”“效益指标”或“满意度指标”。');
       if (!row.level2Carried) need(row.level2, '二级指标', '请填写如“数量指标”“质量指标”的二级指标。');
@@ -29,8 +33,8 @@ export const rule: Rule = {
         return;
       }
       need(row.level3, '三级指标', '请填写具体的指标名称，或删除此行。');
-      need(row.description, '绩效指标描述', '请说明该指标衡量什么、如何计算。', 'warning');
-      need(row.basis, '指标值确定依据', '请写明依据，如“计划标准：年度工作计划”“历史标准：上年实际值”。', 'warning');
+      if (has('description')) need(row.description, '绩效指标描述', '请说明该指标衡量什么、如何计算。', 'warning');
+      if (has('basis')) need(row.basis, '指标值确定依据', '请写明依据，如“计划标准：年度工作计划”“历史标准：上年实际值”。', 'warning');
     });
   },
 };
