@@ -5,6 +5,7 @@ import { type TableSpec, gridFromSpecs } from '../../src/core/testing/tableSpec'
 import { validateGrids } from '../../src/core/validate';
 import { runClear, runValidation } from '../../src/commands/actions';
 import { createWpsHost, STATE_SHEET } from '../../src/hosts/wps';
+import { isOurComment } from '../../src/hosts/wps/wpsHost';
 import type { EtApplication } from '../../src/hosts/wps/et';
 import { hexToBgr, bgrToHex, values2D } from '../../src/hosts/wps/et';
 import { FakeEt, NONE } from './fakeEt';
@@ -336,6 +337,28 @@ describe.each([
 });
 
 describe('accessor helpers', () => {
+  test('our comments are recognised also behind an author line', () => {
+    expect(isOurComment('【绩效目标表助手】\n[错误] x')).toBe(true);
+    expect(isOurComment('张三:\n【绩效目标表助手】\n[错误] x')).toBe(true);
+    expect(isOurComment('张三：请核对')).toBe(false);
+    expect(isOurComment('张三：第一行\n第二行\n引用【绩效目标表助手】的说明')).toBe(false);
+  });
+
+  test('a comment of ours shown with an author prefix is still cleared', async () => {
+    const fake = new FakeEt();
+    const s = fake.addSheet('表1');
+    s.cell(0, 0).value = 'a';
+    const host = createWpsHost(app(fake));
+    await host.applyMarks([finding('表1', 0, 0)]);
+    s.cell(0, 0).comment = `Administrator:\n${s.cell(0, 0).comment}`;
+    await host.applyMarks([finding('表1', 0, 0, 'warning')]);
+    expect(s.cell(0, 0).comment).toMatch(/^【绩效目标表助手】/);
+    s.cell(0, 0).comment = `Administrator:\n${s.cell(0, 0).comment}`;
+    await host.clearMarks();
+    expect(s.cell(0, 0).comment).toBeUndefined();
+    expect(s.cell(0, 0).colorIndex).toBe(NONE);
+  });
+
   test('BGR ↔ hex', () => {
     expect(hexToBgr('#F4CCCC')).toBe(0xccccf4);
     expect(bgrToHex(0xccccf4)).toBe('#F4CCCC');

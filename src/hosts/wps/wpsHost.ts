@@ -95,6 +95,15 @@ export function restoreFill(range: EtRange, fill: OriginalFill): void {
   if (pattern !== undefined && Number.isFinite(pattern)) set(interior, 'Pattern', pattern);
 }
 
+/**
+ * Whether a comment is ours. Some WPS builds put the author's name ("张三:\n") in front of the text they
+ * return, so the marker is looked for near the start rather than exactly at it.
+ */
+export function isOurComment(text: string): boolean {
+  const at = text.indexOf(NOTE_MARKER);
+  return at === 0 || (at > 0 && at <= 80 && text.slice(0, at).split('\n').length <= 2);
+}
+
 function currentBgr(range: EtRange): number | undefined {
   const interior = interiorOf(range);
   if (num(interior, 'ColorIndex') === xlColorIndexNone) return undefined;
@@ -323,7 +332,7 @@ export class WpsHost implements Host {
       for (const key of new Set([...byCell.keys(), ...Object.keys(old?.cells ?? {})])) {
         const r = range(key);
         const comment = r ? commentOf(r) : undefined;
-        if (comment) notes.set(key, { ours: commentText(comment).startsWith(NOTE_MARKER) });
+        if (comment) notes.set(key, { ours: isOurComment(commentText(comment)) });
       }
 
       const plan = planMarks(old, byCell, { fills, notes }, 'comment');
@@ -338,7 +347,7 @@ export class WpsHost implements Host {
       for (const key of plan.deleteNotes) {
         const r = range(key);
         const comment = r ? commentOf(r) : undefined;
-        if (comment && commentText(comment).startsWith(NOTE_MARKER)) comment.Delete();
+        if (comment && isOurComment(commentText(comment))) comment.Delete();
       }
       for (const p of plan.paint) {
         const r = range(p.key);
@@ -369,7 +378,7 @@ export class WpsHost implements Host {
         // A fill the user changed after marking is kept.
         if (OUR_BGR.has(currentBgr(r) ?? -1)) restoreFill(r, original);
         const comment = commentOf(r);
-        if (comment && commentText(comment).startsWith(NOTE_MARKER)) comment.Delete();
+        if (comment && isOurComment(commentText(comment))) comment.Delete();
       }
       writeMarksText(wb, '');
       this.lastMarkStatus = undefined;
