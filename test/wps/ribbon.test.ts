@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { XMLValidator } from 'fast-xml-parser';
 import { gridFromSpecs } from '../../src/core/testing/tableSpec';
 import type { EtApplication } from '../../src/hosts/wps/et';
 import { BUTTONS, PANE_ID_KEY, makeRibbon } from '../../src/wps/ribbon';
@@ -115,6 +116,8 @@ test('打开助手 creates the task pane once, docks it right and shows it; the 
 
 test('ribbon.xml: every button is handled and every callback exists', () => {
   const xml = fs.readFileSync(path.join(__dirname, '../../src/wps/ribbon.xml'), 'utf8');
+  expect(XMLValidator.validate(xml)).toBe(true);
+  expect(XMLValidator.validate(fs.readFileSync(path.join(__dirname, '../../src/wps/publish.xml'), 'utf8'))).toBe(true);
   const ids = [...xml.matchAll(/<button id="([^"]+)"/g)].map((m) => m[1]);
   expect(ids.sort()).toEqual(Object.values(BUTTONS).sort());
   const { ribbon } = setup(workbook());
