@@ -54,6 +54,20 @@ describe('readGridsFromBuffer: value shapes', () => {
   });
 });
 
+describe('readGridsFromBuffer: add-in state sheets', () => {
+  it('skips very hidden sheets (the WPS host keeps its marks in one) but reads hidden ones', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('表1').getCell('A1').value = '项目名称';
+    const hidden = wb.addWorksheet('隐藏表', { state: 'hidden' });
+    hidden.getCell('A1').value = '内容';
+    const state = wb.addWorksheet('_jixiao', { state: 'veryHidden' });
+    state.getCell('A1').value = '{"marks":{}}';
+    const grids = await readGridsFromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()));
+    expect(grids.map((g) => g.sheetName)).toEqual(['表1', '隐藏表']);
+  });
+});
+
 describe('readGridsFromFile: the example workbook', () => {
   let grids: Grid[];
   beforeAll(async () => {

@@ -204,7 +204,9 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
 
 export function workbookToGrids(wb: ExcelJS.Workbook): Grid[] {
   if (wb.worksheets.length === 0) throw new FileReadError('empty');
-  return wb.worksheets.map(worksheetToGrid);
+  // Very hidden sheets are add-in state (the WPS host keeps its marks in "_jixiao"), never a clerk's table;
+  // the Excel host skips them too.
+  return wb.worksheets.filter((ws) => ws.state !== 'veryHidden').map(worksheetToGrid);
 }
 
 /** Reads every worksheet of an .xlsx file (bytes) into grids. Throws FileReadError with a zh-CN message. */
