@@ -15,6 +15,7 @@ import {
   MIDTERM_SHEET,
   MONEY_SHEET,
   STACKED_SHEET,
+  TWO_ROW_HEADER_SHEET,
   caiyu101Workbook,
   labelVariantsWorkbook,
   mixedSheetsWorkbook,
@@ -261,6 +262,25 @@ describe('4. label variants and a 中长期 (实施期/年度) form', () => {
     expect(t.notes.map((n) => n.ref?.address)).toEqual(['B12']);
     expect(loud(forTable(r, t))).toEqual([]);
     expectSane(r);
+  });
+});
+
+describe('4b. a two-row indicator header (指标值 over 实施期 | 年度)', () => {
+  test('the 年度 sub-column is the value, the sub-header row is not an indicator, titles merged down are not values', async () => {
+    const r = await check(labelVariantsWorkbook());
+    const t = r.parsed.tables.find((x) => x.sheet === TWO_ROW_HEADER_SHEET)!;
+    expect(t.indicatorHeader?.refs).toMatchObject({ level1: { address: 'A5' }, value: { address: 'E6' }, basis: { address: 'F5' } });
+    expect(levels(t)).toEqual([
+      [7, '产出指标', '数量指标', '建设高标准农田面积', '≥1万亩'],
+      [8, '产出指标', '质量指标', '工程验收合格率', '=100%'],
+      [9, '产出指标', '时效指标', '年度建设任务完成时间', '2025年12月底前'],
+      [10, '产出指标', '成本指标', '亩均建设成本', '≤500元'],
+      [11, '效益指标', '经济效益指标', '项目区粮食亩均增产', '≥50公斤'],
+      [12, '满意度指标', '服务对象满意度指标', '项目区农户满意度', '≥90%'],
+    ]);
+    expect(t.indicators.map((x) => x.value.ref.address)).toEqual(['E7', 'E8', 'E9', 'E10', 'E11', 'E12']);
+    expect(t.notes.map((n) => n.message)).toEqual([expect.stringMatching(/没有“绩效指标描述”列/)]);
+    expect(loud(forTable(r, t))).toEqual([]);
   });
 });
 

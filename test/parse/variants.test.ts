@@ -306,6 +306,43 @@ describe('layouts from real templates (one test per parser fix)', () => {
     expect(t.notes).toEqual([]);
   });
 
+  test('a two-row header: 年度 under a merged 指标值 is the value column; header merges are not values', () => {
+    const grid = gridFromRows(
+      'S',
+      [
+        ['项目名称', '甲'],
+        ['一级指标', '二级指标', '三级指标', '指标值', null, '指标值确定依据'],
+        [null, null, null, '实施期', '年度', null],
+        ['产出指标', '数量指标', '培训人次', '≥900人次', '≥300人次', '计划标准'],
+      ],
+      [
+        { top: 1, left: 3, bottom: 1, right: 4 },
+        { top: 1, left: 0, bottom: 2, right: 0 },
+        { top: 1, left: 1, bottom: 2, right: 1 },
+        { top: 1, left: 2, bottom: 2, right: 2 },
+        { top: 1, left: 5, bottom: 2, right: 5 },
+      ],
+    );
+    const t = parseWorkbook([grid]).tables[0];
+    expect(t.indicators).toHaveLength(1);
+    expect(t.indicators[0]).toMatchObject({
+      level1: { text: '产出指标', ref: { address: 'A4' } },
+      value: { text: '≥300人次', ref: { address: 'E4' } },
+      basis: { text: '计划标准', ref: { address: 'F4' } },
+    });
+    expect(t.indicatorHeader?.refs.value?.address).toBe('E3');
+  });
+
+  test('三级 merged across the 描述 column: 描述 is empty, not a copy of the 三级 name', () => {
+    const grid = gridFromRows(
+      'S',
+      [['项目名称', '乙'], header6, ['产出指标', '数量指标', '培训人次', null, '≥300人次', '计划标准']],
+      [{ top: 2, left: 2, bottom: 2, right: 3 }],
+    );
+    const row = parseWorkbook([grid]).tables[0].indicators[0];
+    expect(row).toMatchObject({ level3: { text: '培训人次', ref: { address: 'C3' } }, description: { text: '', ref: { address: 'C3' } } });
+  });
+
   test('schedule typed as whole numbers: 1 next to 50 and 100 is 1%, not 100%', () => {
     const t = parseWorkbook([
       gridFromRows('S', [['项目名称', '甲'], ['资金支出计划', '3月底', '6月底', '9月底', '12月底'], [null, 0, 1, 50, 100], header6, ...rows]),

@@ -28,6 +28,8 @@ export const LABELS = {
   title: /绩效目标(?:申报)?表(?:\(.*\))?$/,
   /** "附件2-1": the attachment mark printed above a table's title. */
   attachment: /^附件[\d一二三四五六七八九十]+(?:[-—–－.]\d+)*$/,
+  /** Second header row under a merged 指标值 title: 实施期 | 年度 (中长期 forms). */
+  subHeader: /^(?:实施期|中长期|项目期|年度|全年|当年|本年度?)(?:绩效)?(?:指标值|目标值|目标|值)?(?:\(含单位\))?$/,
   /** First column title of a list or summary sheet (序号 | 项目名称 | 预算数 …). */
   listIndex: /^(?:序号|编号|No\.?)$/i,
   /** Lines after a table: footnotes, signatures, phone numbers, dates. */
@@ -35,7 +37,7 @@ export const LABELS = {
 } as const;
 
 /** Patterns for whole lines and list titles; every other entry of LABELS names a field of a table. */
-export const LINE_PATTERNS = ['unitLine', 'title', 'attachment', 'footer', 'listIndex'] as const;
+export const LINE_PATTERNS = ['unitLine', 'title', 'attachment', 'footer', 'listIndex', 'subHeader'] as const;
 
 /** Period label → month it ends at. Accepts 3月底/3月末/3月/一季度/第一季度/上半年/前三季度/全年. */
 export function periodMonth(key: string): number | undefined {

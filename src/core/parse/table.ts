@@ -334,6 +334,42 @@ const COLUMN_NAMES: Record<IndicatorColumn, string> = {
   basis: '指标值确定依据',
 };
 
+const TEXT_COLUMNS: ReadonlySet<IndicatorColumn> = new Set<IndicatorColumn>(['description', 'value', 'basis']);
+
+/**
+ * A second header row right under the indicator header whose titles are 实施期 / 年度 (中长期 forms with a
+ * merged 指标值 title over two sub-columns). Moves the value column to the 年度 sub-column and returns the row,
+ * or undefined when there is no such row.
+ */
+function readSubHeader(
+  view: SheetView,
+  headerRow: number,
+  cols: Partial<Record<IndicatorColumn, number>>,
+  refs: Record<IndicatorColumn, CellRef | undefined>,
+): number | undefined {
+  const r = headerRow + 1;
+  if (r >= view.rows || cols.value === undefined) return undefined;
+  let annual: number | undefined;
+  let titles = 0;
+  for (let c = 0; c < view.cols; c++) {
+    if (view.isMergeSlave(r, c)) continue;
+    const k = view.key(r, c);
+    if (k === '') continue;
+    if (!LABELS.subHeader.test(k)) return undefined;
+    titles++;
+    if (annual === undefined && !/^(?:实施期|中长期|项目期)/.test(k)) annual = c;
+  }
+  if (titles === 0) return undefined;
+  // The 年度 sub-column must sit under the 指标值 title: right of it, before the next known column.
+  const start = cols.value;
+  const nextKnown = Math.min(...Object.values(cols).filter((c): c is number => c !== undefined && c > start), view.cols);
+  if (annual !== undefined && annual >= start && annual < nextKnown) {
+    cols.value = annual;
+    refs.value = view.field(r, annual).ref;
+  }
+  return r;
+}
+
 function readIndicators(view: SheetView, table: ProjectTable, headerRow: number, bottom: number): void {
   const cols: Partial<Record<IndicatorColumn, number>> = {};
   const refs = {} as Record<IndicatorColumn, CellRef | undefined>;
@@ -346,6 +382,10 @@ function readIndicators(view: SheetView, table: ProjectTable, headerRow: number,
       }
     }
   }
+  // A second header row (实施期 | 年度 under a merged 指标值): the 年度 sub-column holds this year's values.
+  const subHeader = readSubHeader(view, headerRow, cols, refs);
+  const lastHeaderRow = subHeader ?? headerRow;
+
   // A header cell left blank (or hidden in a merge) between known ones: assume the standard order. A column
   // the header does not have at all (一级指标 | 二级指标 | 三级指标 | 指标值, no 描述/依据) is never borrowed
   // from a neighbour: its fields read as empty, point past the grid, and the note below says so.
@@ -383,13 +423,23 @@ function readIndicators(view: SheetView, table: ProjectTable, headerRow: number,
     });
   }
 
+  const owner = new Map<number, IndicatorColumn>();
+  for (const h of INDICATOR_HEADERS) owner.set(cols[h]!, h);
   let prev: IndicatorRow | undefined;
-  for (let r = headerRow + 1; r <= bottom; r++) {
+  for (let r = lastHeaderRow + 1; r <= bottom; r++) {
     if (view.isRowEmpty(r)) continue;
     if (isIdentityRow(view, r) || isIndicatorHeaderRow(view, r) || isFooterRow(view, r)) break;
     const cell = (h: IndicatorColumn): Field => {
       const c = cols[h]!;
       const m = view.master(r, c);
+      const here = view.field(r, c);
+      // A merge reaching up into the header (a header title merged down over a blank cell) holds no value.
+      if (m.row <= lastHeaderRow) return { ...here, text: '', raw: null };
+      // 三级 merged across the 描述 column (or 描述 across 指标值): the text belongs to the left column only.
+      const from = owner.get(m.col);
+      if (m.col !== c && from !== undefined && from !== h && TEXT_COLUMNS.has(h)) {
+        return { text: '', raw: null, ref: view.field(m.row, m.col).ref };
+      }
       return view.field(m.row, m.col);
     };
     // Merged continuation cells read as empty, so one test covers blank and merged 一级/二级 cells.
