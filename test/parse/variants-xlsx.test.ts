@@ -11,12 +11,14 @@ import { validateGrids, type ValidationResult } from '../../src/core/validate';
 import { readGridsFromBuffer } from '../../src/hosts/file/read';
 import {
   CAIYU101_SHEET,
+  CENTRAL_SHEET,
   LABELS_SHEET,
   MIDTERM_SHEET,
   MONEY_SHEET,
   STACKED_SHEET,
   TWO_ROW_HEADER_SHEET,
   caiyu101Workbook,
+  central101Workbook,
   labelVariantsWorkbook,
   mixedSheetsWorkbook,
   moneyGoalWorkbook,
@@ -92,6 +94,29 @@ describe('1. 财预〔2021〕101号 style: 成本指标 first', () => {
     const explicit = await check(caiyu101Workbook(), { framework: 'caiyu101', midYearMinimum: 40 });
     expect(loud(explicit.findings)).toEqual([]);
     expect(r.parsed.notes).toEqual([]);
+  });
+});
+
+describe('1b. the central 101号 form: 当年财政拨款 + 上年结转资金, 年度总体目标, no schedule', () => {
+  test('fields and addresses; the carry-over counts towards 预算数; clean', async () => {
+    const r = await check(central101Workbook());
+    const t = r.parsed.tables[0];
+    expect(r.parsed.tables).toHaveLength(1);
+    expect(t.sheet).toBe(CENTRAL_SHEET);
+    expect(t.title).toMatchObject({ text: '项目支出绩效目标表', ref: { address: 'A1' } });
+    expect(t.projectName).toMatchObject({ text: '重大传染病防控', ref: { address: 'B3' } });
+    expect(t.budget).toMatchObject({ amount: 80, ref: { address: 'C5' } });
+    // 当年财政拨款 60 + 上年结转资金 20: the fiscal field points at the 财政拨款 cell.
+    expect(t.fiscal).toMatchObject({ text: '60.00', amount: 80, ref: { address: 'C6' } });
+    expect(t.other).toMatchObject({ text: '', ref: { address: 'C8' } });
+    expect(t.goal).toMatchObject({ text: expect.stringMatching(/^全年完成重点人群/), ref: { address: 'B9' } });
+    expect(t.schedule).toEqual([]);
+    expect(levels(t)[0]).toEqual([11, '成本指标', '经济成本指标', '传染病筛查检测成本', '≤80万元']);
+    expect(t.indicators.map((x) => x.value.ref.address)).toEqual(['E11', 'E12', 'E13', 'E14', 'E15', 'E16', 'E17', 'E18']);
+    expect(t.indicators[2]).toMatchObject({ level1: { text: '产出指标', ref: { address: 'B12' } }, level2: { text: '数量指标', ref: { address: 'C12' } } });
+    expect(t.notes.map((n) => n.ref?.address)).toEqual(['B10']);
+    expect(loud(r.findings)).toEqual([]);
+    expectSane(r);
   });
 });
 

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { gridFromRows, toA1, type Grid } from '../../src/core/grid';
 import { parseWorkbook } from '../../src/core/parse';
+import { periodMonth } from '../../src/core/parse/labels';
 import { validateGrids } from '../../src/core/validate';
 import { gridFromSpecs, parseSpec } from '../../src/core/testing/tableSpec';
 
@@ -156,6 +157,7 @@ describe('property: validateGrids never throws and every address matches its row
     '一级指标', '二级指标', '三级指标', '指标解释', '指标值', '年度指标值', '实施期指标值', '指标值设定依据', '产出指标', '成本指标',
     '经济成本指标', '数量指标', '满意度指标', '≥90%', '＞＝９０％', '≧95%', '39万元', '1,200.00', '注：以上为累计数', '填报人：张三',
     '联系电话：', '序号', '附件2-1', '某某绩效目标表', '单位：万元', '预算规模及资金用途', '\u3000', '',
+    '项目名称：甲', '预算数（万元）：30', '其中：财政资金：', '上年结转资金', '其中：当年财政拨款', '1-3月', '实施期', '年度',
   );
   const cell = fc.oneof(
     { weight: 4, arbitrary: labelish },
@@ -341,6 +343,43 @@ describe('layouts from real templates (one test per parser fix)', () => {
     );
     const row = parseWorkbook([grid]).tables[0].indicators[0];
     expect(row).toMatchObject({ level3: { text: '培训人次', ref: { address: 'C3' } }, description: { text: '', ref: { address: 'C3' } } });
+  });
+
+  test('当年财政拨款 + 上年结转资金 (central 101号 form) add up to 年度资金总额: no false budget-sum error', () => {
+    const grid = gridFromRows('S', [
+      ['项目名称', '甲'],
+      ['项目资金（万元）', '年度资金总额', 30],
+      [null, '其中：当年财政拨款', 20],
+      [null, '上年结转资金', 10],
+      [null, '其他资金', null],
+      header6,
+      ...rows,
+    ]);
+    const { parsed, findings } = validateGrids([grid]);
+    expect(parsed.tables[0].fiscal).toMatchObject({ text: '20', amount: 30, ref: { address: 'C3' } });
+    expect(findings.filter((f) => f.ruleId === 'budget-sum')).toEqual([]);
+  });
+
+  test('label and value typed in one cell ("项目名称：甲") open a table and point at that cell', () => {
+    const t = parseWorkbook([
+      gridFromRows('S', [['项目名称：干部培训', null, '主管部门：组织部'], ['预算数（万元）：30', null, '其中：财政资金：30'], ['绩效目标：全年培训300人次'], header6, ...rows]),
+    ]).tables[0];
+    expect(t.top).toBe(0);
+    expect(t.projectName).toMatchObject({ text: '干部培训', ref: { address: 'A1' } });
+    expect(t.budget).toMatchObject({ amount: 30, ref: { address: 'A2' } });
+    expect(t.fiscal).toMatchObject({ amount: 30, ref: { address: 'C2' } });
+    expect(t.goal).toMatchObject({ text: '全年培训300人次', ref: { address: 'A3' } });
+    expect(t.title).toBeUndefined();
+  });
+
+  test('a labelled line above the grid is never taken as the title', () => {
+    const t = parseWorkbook([gridFromRows('S', [['绩效目标', '完成培训'], header6, ...rows])]).tables[0];
+    expect(t.title).toBeUndefined();
+    expect(t.goal?.text).toBe('完成培训');
+  });
+
+  test('period labels counted from January or "截至…"', () => {
+    expect(['1-3月', '1—6月', '1至9月', '1-12月', '截至3月底', '截止6月末'].map((k) => periodMonth(k))).toEqual([3, 6, 9, 12, 3, 6]);
   });
 
   test('schedule typed as whole numbers: 1 next to 50 and 100 is 1%, not 100%', () => {

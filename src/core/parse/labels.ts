@@ -9,7 +9,9 @@ export const LABELS = {
   projectCode: /^(?:项目编码|项目代码|项目编号)$/,
   projectName: /^(?:项目名称|项目名)$/,
   budget: new RegExp(`^(?:预算数|预算资金|年度预算数?|预算金额|项目预算|项目总预算|资金总额|年度资金总额)${MONEY_SUFFIX}:?$`),
-  fiscal: new RegExp(`^(?:其中:?)?(?:财政资金|财政拨款|一般公共预算(?:资金)?)${MONEY_SUFFIX}:?$`),
+  fiscal: new RegExp(`^(?:其中:?)?(?:当年|本年度?)?(?:财政资金|财政拨款|一般公共预算(?:资金)?)${MONEY_SUFFIX}:?$`),
+  /** 财预〔2021〕101号 central form: 年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金. */
+  carryover: new RegExp(`^(?:其中:?)?(?:上年结转(?:结余)?(?:资金)?|结转(?:结余)?资金)${MONEY_SUFFIX}:?$`),
   other: new RegExp(`^(?:其中:?)?(?:其他资金|其它资金|自筹资金|其他来源资金)${MONEY_SUFFIX}:?$`),
   fundSection: /^预算(?:规模|资金)及资金用途$/,
   fundUse: /^(?:资金用途|主要用途|资金主要用途|项目资金用途|(?:项目)?主要内容|资金用途及主要内容|项目资金用途及主要内容)$/,
@@ -39,9 +41,10 @@ export const LABELS = {
 /** Patterns for whole lines and list titles; every other entry of LABELS names a field of a table. */
 export const LINE_PATTERNS = ['unitLine', 'title', 'attachment', 'footer', 'listIndex', 'subHeader'] as const;
 
-/** Period label → month it ends at. Accepts 3月底/3月末/3月/一季度/第一季度/上半年/前三季度/全年. */
+/** Period label → month it ends at. Accepts 3月底/3月末/3月/截至3月底/1-3月/一季度/第一季度/上半年/前三季度/全年. */
 export function periodMonth(key: string): number | undefined {
-  const m = /^(\d{1,2})月(?:底|末|份|止)?(?:前)?$/.exec(key);
+  // "3月底", "截至6月末", and cumulative spans from January: "1-3月", "1至6月".
+  const m = /^(?:截至|截止|至|1月?[-~—–至到])?(\d{1,2})月(?:底|末|份|止)?(?:前)?$/.exec(key);
   if (m) {
     const month = Number(m[1]);
     return month >= 1 && month <= 12 ? month : undefined;

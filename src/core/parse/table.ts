@@ -54,6 +54,45 @@ function identityLabelCols(view: SheetView, row: number): number[] {
   return cols;
 }
 
+type InlineKind = 'projectCode' | 'projectName' | 'budget' | 'fiscal' | 'other' | 'fundUse' | 'goal';
+const INLINE_KINDS: readonly string[] = ['projectCode', 'projectName', 'budget', 'fiscal', 'other', 'fundUse', 'goal'];
+
+/** "项目名称：干部培训" — a label and its value typed in one cell. */
+export function inlineField(key: string): { kind: InlineKind; value: string } | undefined {
+  // Try each colon: "其中:财政资金:30" is labelled by "其中:财政资金".
+  for (let i = key.indexOf(':'); i >= 0 && i <= 16; i = key.indexOf(':', i + 1)) {
+    if (i < 2 || i === key.length - 1) continue;
+    const kind = labelKind(key.slice(0, i));
+    if (kind && INLINE_KINDS.includes(kind)) return { kind: kind as InlineKind, value: key.slice(i + 1) };
+  }
+  return undefined;
+}
+
+function readInlineField(view: SheetView, table: ProjectTable, row: number, col: number): void {
+  const inline = inlineField(view.key(row, col));
+  if (!inline) return;
+  const cell = view.field(row, col, inline.kind === 'goal' || inline.kind === 'fundUse');
+  // Drop the label with its colons ("其中：财政资金：30" → "30") from the text as shown.
+  const labelPart = view.key(row, col).slice(0, -inline.value.length - 1);
+  const colons = (labelPart.match(/:/g) ?? []).length + 1;
+  let text = cell.text;
+  for (let k = 0; k < colons; k++) text = text.replace(/^[^:：]*[:：]\s*/, '');
+  const field: Field = { text, raw: text, ref: cell.ref };
+  if (inline.kind === 'budget' || inline.kind === 'fiscal' || inline.kind === 'other') {
+    table[inline.kind] = { ...field, amount: parseMoney(text, text) };
+  } else {
+    table[inline.kind] = field;
+  }
+}
+
+function hasInlineIdentity(view: SheetView, row: number): boolean {
+  for (let c = 0; c < view.cols; c++) {
+    const kind = inlineField(view.key(row, c))?.kind;
+    if (kind === 'projectName' || kind === 'projectCode') return true;
+  }
+  return false;
+}
+
 /**
  * True for the row that opens a target table: a 项目名称/项目编码 label followed by its value (or a blank slot).
  * In a list or summary sheet the same words are column titles followed by more column titles
@@ -61,7 +100,7 @@ function identityLabelCols(view: SheetView, row: number): number[] {
  */
 export function isIdentityRow(view: SheetView, row: number): boolean {
   const cols = identityLabelCols(view, row);
-  if (cols.length === 0) return false;
+  if (cols.length === 0) return hasInlineIdentity(view, row);
   const first = firstFilledCol(view, row);
   if (first !== undefined && LABELS.listIndex.test(view.key(row, first))) return false;
   return cols.some((c) => !isLabel(view.key(row, view.nextSlotCol(row, c))));
@@ -119,6 +158,7 @@ export function parseTable(view: SheetView, region: TableRegion, index: number):
   // 中长期 forms: columns holding 实施期 money labels (the 财政拨款/其他资金 labels under them belong to 实施期 too).
   const midTermCols = new Set<number>();
   let goalFromColumns = false;
+  let carryover: MoneyField | undefined;
 
   for (let r = region.top; r <= region.bottom && headerRow === undefined; r++) {
     if (isIndicatorHeaderRow(view, r)) {
@@ -127,8 +167,13 @@ export function parseTable(view: SheetView, region: TableRegion, index: number):
     }
     for (let c = 0; c < view.cols; c++) {
       if (view.isMergeSlave(r, c)) continue;
-      const kind = labelKind(view.key(r, c));
-      if (!kind) continue;
+      const key = view.key(r, c);
+      const kind = labelKind(key);
+      if (!kind) {
+        readInlineField(view, table, r, c);
+        if (inlineField(key)?.kind === 'projectName' || inlineField(key)?.kind === 'projectCode') firstIdentityRow ??= r;
+        continue;
+      }
       const vc = () => valueCol(view, r, c);
       switch (kind) {
         case 'projectCode':
@@ -141,6 +186,12 @@ export function parseTable(view: SheetView, region: TableRegion, index: number):
         case 'midTermMoney':
           midTermCols.add(c);
           break;
+        case 'carryover': {
+          if (midTermCols.has(c)) break;
+          const col = vc();
+          if (col !== undefined) carryover = moneyField(view, r, col);
+          break;
+        }
         case 'budget':
         case 'fiscal':
         case 'other': {
@@ -182,6 +233,13 @@ export function parseTable(view: SheetView, region: TableRegion, index: number):
     }
   }
 
+  if (carryover?.amount) {
+    // 上年结转资金 is fiscal money carried over: 预算数 = 财政拨款 + 上年结转 + 其他资金. The model has one fiscal
+    // field, so the carry-over is counted in its amount (the field still points at the 财政拨款 cell).
+    table.fiscal = table.fiscal
+      ? { ...table.fiscal, amount: (table.fiscal.amount ?? 0) + carryover.amount }
+      : carryover;
+  }
   if (!table.fundUse && (fundSection || budgetRow !== undefined)) {
     table.fundUse = findImplicitFundUse(view, fundSection, budgetRow, region.bottom);
   }
@@ -306,6 +364,9 @@ function findImplicitFundUse(
 function readHeading(view: SheetView, table: ProjectTable, top: number, identityRow: number): void {
   const lines: { row: number; col: number; key: string }[] = [];
   for (let r = top; r < identityRow; r++) {
+    // A row with labels (绩效目标 | …) holds fields, not the title or the unit name.
+    let labelled = false;
+    for (let c = 0; c < view.cols && !labelled; c++) labelled = !!labelKind(view.key(r, c)) || !!inlineField(view.key(r, c));
     for (let c = 0; c < view.cols; c++) {
       if (view.isMergeSlave(r, c)) continue;
       const key = view.key(r, c);
@@ -315,13 +376,13 @@ function readHeading(view: SheetView, table: ProjectTable, top: number, identity
         table.moneyUnit = unit[1];
         continue;
       }
-      lines.push({ row: r, col: c, key });
+      if (!labelled) lines.push({ row: r, col: c, key });
     }
   }
   // The title is the line that says 绩效目标表; failing that, the first line of the heading.
-  const title = lines.find((l) => LABELS.title.test(l.key)) ?? lines[0];
+  const title = lines.find((l) => LABELS.title.test(l.key)) ?? lines.find((l) => !labelKind(l.key) && !inlineField(l.key));
   if (title) table.title = view.field(title.row, title.col);
-  const unitName = lines.find((l) => l !== title && !labelKind(l.key));
+  const unitName = lines.find((l) => l !== title && !labelKind(l.key) && !inlineField(l.key));
   if (unitName) table.unitName = view.field(unitName.row, unitName.col);
 }
 
