@@ -33,7 +33,9 @@ export function tableHeading(t: ProjectTable, n: number): string {
   const name = oneLine(t.projectName?.text || t.title?.text || '（未填项目名称）');
   const parts = [`【表 ${n}】${name}`];
   if (t.projectCode?.text) parts.push(`项目编码 ${t.projectCode.text}`);
-  if (t.budget?.text) parts.push(`预算 ${t.budget.text} ${t.moneyUnit || '万元'}`);
+  // The amount, not the cell text: "39万元" typed as text must not print as "39万元 万元".
+  if (t.budget?.amount !== undefined) parts.push(`预算 ${t.budget.amount.toFixed(2)} ${t.moneyUnit || '万元'}`);
+  else if (t.budget?.text) parts.push(`预算 ${t.budget.text}`);
   return `${parts.join(' ')} — ${tableAddress(t)}`;
 }
 

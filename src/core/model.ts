@@ -61,6 +61,8 @@ export interface ProjectTable {
   projectName?: Field;
   budget?: MoneyField;
   fiscal?: MoneyField;
+  /** 上年结转资金, on forms that split it from 当年财政拨款 (预算数 = 财政拨款 + 上年结转 + 其他资金). */
+  carryover?: MoneyField;
   other?: MoneyField;
   fundUse?: Field;
   schedule: SchedulePeriod[];

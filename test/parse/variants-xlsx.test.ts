@@ -106,8 +106,9 @@ describe('1b. the central 101号 form: 当年财政拨款 + 上年结转资金, 
     expect(t.title).toMatchObject({ text: '项目支出绩效目标表', ref: { address: 'A1' } });
     expect(t.projectName).toMatchObject({ text: '重大传染病防控', ref: { address: 'B3' } });
     expect(t.budget).toMatchObject({ amount: 80, ref: { address: 'C5' } });
-    // 当年财政拨款 60 + 上年结转资金 20: the fiscal field points at the 财政拨款 cell.
-    expect(t.fiscal).toMatchObject({ text: '60.00', amount: 80, ref: { address: 'C6' } });
+    // 预算数 80 = 当年财政拨款 60 + 上年结转资金 20.
+    expect(t.fiscal).toMatchObject({ text: '60.00', amount: 60, ref: { address: 'C6' } });
+    expect(t.carryover).toMatchObject({ amount: 20, ref: { address: 'C7' } });
     expect(t.other).toMatchObject({ text: '', ref: { address: 'C8' } });
     expect(t.goal).toMatchObject({ text: expect.stringMatching(/^全年完成重点人群/), ref: { address: 'B9' } });
     expect(t.schedule).toEqual([]);

@@ -356,8 +356,14 @@ describe('layouts from real templates (one test per parser fix)', () => {
       ...rows,
     ]);
     const { parsed, findings } = validateGrids([grid]);
-    expect(parsed.tables[0].fiscal).toMatchObject({ text: '20', amount: 30, ref: { address: 'C3' } });
+    expect(parsed.tables[0].fiscal).toMatchObject({ text: '20', amount: 20, ref: { address: 'C3' } });
+    expect(parsed.tables[0].carryover).toMatchObject({ amount: 10, ref: { address: 'C4' } });
     expect(findings.filter((f) => f.ruleId === 'budget-sum')).toEqual([]);
+
+    const wrong = structuredClone(grid);
+    wrong.cells[1][2] = { value: 35, text: '35' };
+    const sumErrors = validateGrids([wrong]).findings.filter((f) => f.ruleId === 'budget-sum');
+    expect(sumErrors.map((f) => f.message)).toEqual([expect.stringMatching(/上年结转资金“10”与其他资金.*之和30/)]);
   });
 
   test('label and value typed in one cell ("项目名称：甲") open a table and point at that cell', () => {

@@ -233,13 +233,7 @@ export function parseTable(view: SheetView, region: TableRegion, index: number):
     }
   }
 
-  if (carryover?.amount) {
-    // 上年结转资金 is fiscal money carried over: 预算数 = 财政拨款 + 上年结转 + 其他资金. The model has one fiscal
-    // field, so the carry-over is counted in its amount (the field still points at the 财政拨款 cell).
-    table.fiscal = table.fiscal
-      ? { ...table.fiscal, amount: (table.fiscal.amount ?? 0) + carryover.amount }
-      : carryover;
-  }
+  if (carryover) table.carryover = carryover;
   if (!table.fundUse && (fundSection || budgetRow !== undefined)) {
     table.fundUse = findImplicitFundUse(view, fundSection, budgetRow, region.bottom);
   }

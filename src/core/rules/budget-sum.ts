@@ -40,9 +40,14 @@ export const rule: Rule = {
       return;
     }
     const fiscal = amount(table.fiscal);
+    const carryover = amount(table.carryover);
     const other = amount(table.other);
     if (table.fiscal && fiscal === undefined) {
       report({ ref: table.fiscal.ref, message: `${at(table.fiscal)}：财政资金${q(table.fiscal.text)}不是金额：请填写数字。` });
+      return;
+    }
+    if (table.carryover && carryover === undefined) {
+      report({ ref: table.carryover.ref, message: `${at(table.carryover)}：上年结转资金${q(table.carryover.text)}不是金额：请填写数字，没有则留空。` });
       return;
     }
     if (table.other && other === undefined) {
@@ -50,11 +55,14 @@ export const rule: Rule = {
       return;
     }
     if (!table.fiscal && !table.other) return;
-    const sum = (fiscal ?? 0) + (other ?? 0);
+    const sum = (fiscal ?? 0) + (carryover ?? 0) + (other ?? 0);
     if (cents(sum) !== cents(budget)) {
+      const sources = [`财政资金${q(table.fiscal?.text)}`];
+      if (table.carryover) sources.push(`上年结转资金${q(table.carryover.text)}`);
+      const listed = `${sources.join('、')}与其他资金${q(table.other?.text)}`;
       report({
         ref: b.ref,
-        message: `${at(b)}：预算数${q(b.text)}不等于财政资金${q(table.fiscal?.text)}与其他资金${q(table.other?.text)}之和${fmtNumber(sum)}：请以预算批复为准核对这三项金额。`,
+        message: `${at(b)}：预算数${q(b.text)}不等于${listed}之和${fmtNumber(sum)}：请以预算批复为准核对这${sources.length === 1 ? '三' : '四'}项金额。`,
       });
     }
   },
