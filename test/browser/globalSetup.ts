@@ -6,10 +6,11 @@ import { CHROMIUM } from './chromium';
 
 const ROOT = path.resolve(__dirname, '../..');
 export const WEB_DIST = path.join(ROOT, 'test-output/web-dist');
+export const WPS_DIST = path.join(ROOT, 'test-output/wps-dist');
 
-function build(): Promise<void> {
+function build(configFile: string, outputPath: string): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const config = require(path.join(ROOT, 'webpack.web.js'))({ outputPath: WEB_DIST }, { mode: 'production' });
+  const config = require(path.join(ROOT, configFile))({ outputPath }, { mode: 'production' });
   return new Promise((resolve, reject) => {
     webpack(config, (err, stats) => {
       if (err) return reject(err);
@@ -19,7 +20,7 @@ function build(): Promise<void> {
   });
 }
 
-/** Builds the page once for all browser tests (and the CLI, to compare counts against the same source). */
+/** Builds the page and the WPS add-in once for all built-artefact tests (and the CLI, to compare counts). */
 export default async function globalSetup(): Promise<void> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`浏览器测试需要 Chromium，但找不到 ${CHROMIUM}。请先执行：apt-get install -y chromium`);
@@ -28,9 +29,12 @@ export default async function globalSetup(): Promise<void> {
   if (process.env.JIXIAO_WEB_DIST) {
     process.env.JIXIAO_WEB_DIST = path.resolve(process.env.JIXIAO_WEB_DIST);
   } else {
-    await build();
+    await build('webpack.web.js', WEB_DIST);
     process.env.JIXIAO_WEB_DIST = WEB_DIST;
   }
+  // The WPS 加载项 bundle is tested as built (lowered for WPS's older Chromium), like the page.
+  await build('webpack.wps.js', WPS_DIST);
+  process.env.JIXIAO_WPS_DIST = WPS_DIST;
   try {
     execFileSync('npx', ['tsc', '-p', 'tsconfig.cli.json'], { cwd: ROOT, stdio: 'pipe' });
     process.env.JIXIAO_CLI_BUILT = '1';
