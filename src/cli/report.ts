@@ -1,6 +1,6 @@
 import { toA1 } from '../core/grid';
 import type { Finding, Severity } from '../core/findings';
-import { SEVERITY_LABEL } from '../core/findings';
+import { CRITERIA, SEVERITY_LABEL, countByCriterion, countBySeverity } from '../core/findings';
 import type { ParseNote, ProjectTable } from '../core/model';
 
 export interface TableSummary {
@@ -66,6 +66,13 @@ export function noteLine(n: ParseNote): string {
   return `  说明：${oneLine(n.message)}${n.ref ? `（${n.ref.sheet}!${n.ref.address}）` : n.sheet ? `（工作表“${n.sheet}”）` : ''}`;
 }
 
+/** "  小计：错误 5，警告 12，提示 3；按评审标准：完整性 8 · 相关性 3 · 适当性 6 · 可行性 3" */
+export function tableTally(findings: readonly Finding[]): string {
+  const s = countBySeverity(findings);
+  const c = countByCriterion(findings);
+  return `  小计：错误 ${s.error}，警告 ${s.warning}，提示 ${s.info}；按评审标准：${CRITERIA.map((k) => `${k} ${c[k]}`).join(' · ')}`;
+}
+
 export function countsText(tables: number, c: Record<Severity, number>): string {
   return `共 ${tables} 张表，错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个`;
 }
@@ -88,6 +95,7 @@ export function fileReport(tables: readonly ProjectTable[], findings: readonly F
     const own = byTable.get(t.id) ?? [];
     for (const f of own) lines.push(...findingLines(f));
     for (const n of t.notes) lines.push(noteLine(n));
+    if (own.length > 0) lines.push(tableTally(own));
     if (own.length === 0 && t.notes.length === 0) lines.push('  未发现问题');
   });
   if (loose.length) {

@@ -26,6 +26,15 @@ export interface Finding {
   fix?: Fix;
 }
 
+/** The review criteria in the order a reviewer's score sheet lists them. */
+export const CRITERIA: readonly Criterion[] = ['完整性', '相关性', '适当性', '可行性'];
+
+export function countByCriterion(findings: readonly Finding[]): Record<Criterion, number> {
+  const counts: Record<Criterion, number> = { 完整性: 0, 相关性: 0, 适当性: 0, 可行性: 0 };
+  for (const f of findings) counts[f.criterion]++;
+  return counts;
+}
+
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export const SEVERITY_LABEL: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };

@@ -7,7 +7,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { type Criterion, type Finding, type Severity, countBySeverity } from '../core/findings';
+import { CRITERIA, type Criterion, type Finding, type Severity, countBySeverity } from '../core/findings';
 import type { Scope } from '../core/host';
 import { type Settings, DEFAULT_SETTINGS, withDefaults } from '../core/settings';
 import { ignoreKey, loadIgnored, loadSavedSettings, saveIgnored, saveSettings } from '../core/workbookState';
@@ -23,7 +23,6 @@ import type { ToolProps } from './tools';
 import { PaneError, type ValidationRun, clearMarks, describeError, runStep, runValidation, withStep } from './validation';
 
 /** The four criteria a reviewer grades a table by, in the order reviewers list them. */
-const CRITERIA: readonly Criterion[] = ['完整性', '相关性', '适当性', '可行性'];
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
