@@ -2,7 +2,8 @@ import type { Grid } from '../grid';
 import type { DepartmentOverview, ParseNote, ParsedWorkbook, ProjectTable } from '../model';
 import { parseOverview } from './overview';
 import { SheetView } from './sheet';
-import { type TableRegion, isFooterRow, isIdentityRow, isIndicatorHeaderRow, isListHeaderRow, parseTable } from './table';
+import { isFooterRow, isIdentityRow, isIndicatorHeaderRow, isListHeaderRow } from './rows';
+import { type TableRegion, parseTable } from './table';
 import { LABELS } from './labels';
 
 /** Rows (grid-local) where tables begin: identity rows (项目名称/项目编码) or headers of unlabeled tables. */

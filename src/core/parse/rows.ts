@@ -1,0 +1,95 @@
+/** Row and label classification shared by the table, schedule and indicator readers. */
+import { LABELS, LINE_PATTERNS, periodMonth } from './labels';
+import type { SheetView } from './sheet';
+
+export type LabelKind = Exclude<keyof typeof LABELS, (typeof LINE_PATTERNS)[number]>;
+
+const LABEL_KINDS = Object.keys(LABELS).filter((k) => !(LINE_PATTERNS as readonly string[]).includes(k)) as LabelKind[];
+
+/** Kind of a label cell. A trailing colon ("项目编号：") is part of how labels are typed, not of the name. */
+export function labelKind(key: string): LabelKind | undefined {
+  const k = key.replace(/:+$/, '');
+  if (k === '') return undefined;
+  return LABEL_KINDS.find((kind) => LABELS[kind].test(k));
+}
+
+/** First non-empty, visible cell of a row (grid-local column), if any. */
+export function firstFilledCol(view: SheetView, row: number): number | undefined {
+  for (let c = 0; c < view.cols; c++) {
+    if (!view.isMergeSlave(row, c) && view.key(row, c) !== '') return c;
+  }
+  return undefined;
+}
+
+/** A line after a table: "注：…", "填报人：…", "联系电话：…", "填报日期：…". */
+export function isFooterRow(view: SheetView, row: number): boolean {
+  const c = firstFilledCol(view, row);
+  return c !== undefined && LABELS.footer.test(view.key(row, c));
+}
+
+export function isLabel(key: string): boolean {
+  return labelKind(key) !== undefined || periodMonth(key) !== undefined;
+}
+
+/** True for the header row of an indicator grid (一级指标 | 二级指标 | 三级指标 …). */
+export function isIndicatorHeaderRow(view: SheetView, row: number): boolean {
+  let found = 0;
+  for (let c = 0; c < view.cols; c++) {
+    const k = view.key(row, c);
+    if (LABELS.level1.test(k) || LABELS.level2.test(k) || LABELS.level3.test(k)) found++;
+  }
+  return found >= 2;
+}
+
+/** Columns of 项目名称/项目编码 labels in a row. */
+function identityLabelCols(view: SheetView, row: number): number[] {
+  const cols: number[] = [];
+  for (let c = 0; c < view.cols; c++) {
+    if (view.isMergeSlave(row, c)) continue;
+    const kind = labelKind(view.key(row, c));
+    if (kind === 'projectName' || kind === 'projectCode') cols.push(c);
+  }
+  return cols;
+}
+
+type InlineKind = 'projectCode' | 'projectName' | 'budget' | 'fiscal' | 'other' | 'fundUse' | 'goal';
+
+const INLINE_KINDS: readonly string[] = ['projectCode', 'projectName', 'budget', 'fiscal', 'other', 'fundUse', 'goal'];
+
+/** "项目名称：干部培训" — a label and its value typed in one cell. */
+export function inlineField(key: string): { kind: InlineKind; value: string } | undefined {
+  // Try each colon: "其中:财政资金:30" is labelled by "其中:财政资金".
+  for (let i = key.indexOf(':'); i >= 0 && i <= 16; i = key.indexOf(':', i + 1)) {
+    if (i < 2 || i === key.length - 1) continue;
+    const kind = labelKind(key.slice(0, i));
+    if (kind && INLINE_KINDS.includes(kind)) return { kind: kind as InlineKind, value: key.slice(i + 1) };
+  }
+  return undefined;
+}
+
+function hasInlineIdentity(view: SheetView, row: number): boolean {
+  for (let c = 0; c < view.cols; c++) {
+    const kind = inlineField(view.key(row, c))?.kind;
+    if (kind === 'projectName' || kind === 'projectCode') return true;
+  }
+  return false;
+}
+
+/**
+ * True for the row that opens a target table: a 项目名称/项目编码 label followed by its value (or a blank slot).
+ * In a list or summary sheet the same words are column titles followed by more column titles
+ * (序号 | 项目名称 | 预算数 | 财政资金…): that is a list header, not a table.
+ */
+export function isIdentityRow(view: SheetView, row: number): boolean {
+  const cols = identityLabelCols(view, row);
+  if (cols.length === 0) return hasInlineIdentity(view, row);
+  const first = firstFilledCol(view, row);
+  if (first !== undefined && LABELS.listIndex.test(view.key(row, first))) return false;
+  return cols.some((c) => !isLabel(view.key(row, view.nextSlotCol(row, c))));
+}
+
+/** A row of column titles (项目名称 next to 预算数, 项目编码…) heading a list of projects rather than one table. */
+export function isListHeaderRow(view: SheetView, row: number): boolean {
+  const cols = identityLabelCols(view, row);
+  return cols.length > 0 && !isIdentityRow(view, row);
+}
