@@ -286,7 +286,7 @@ describe('keyboard and labels', () => {
   });
 
   test('buttons activate with the keyboard (focus + Enter through a native button)', async () => {
-    const host = await renderAndRun();
+    await renderAndRun();
     const locate = screen.getByRole('button', { name: '定位到单元格 表1!E40' });
     act(() => locate.focus());
     expect(document.activeElement).toBe(locate);
