@@ -10,7 +10,8 @@ import { serveDir } from './serve';
 
 const ROOT = path.resolve(__dirname, '../..');
 const EXAMPLE = path.join(ROOT, 'examples/曹妃甸区委组织部2025绩效目标.xlsx');
-const SHOTS = path.join(ROOT, 'docs/screenshots');
+// Screenshots go to test-output/ on every run; UPDATE_SCREENSHOTS=1 refreshes the committed ones in docs/.
+const SHOTS = path.join(ROOT, process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : 'test-output/screenshots');
 
 type Counts = { error: number; warning: number; info: number };
 interface CliFinding {
