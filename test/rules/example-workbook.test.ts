@@ -33,7 +33,7 @@ describe('rules on the example workbook', () => {
     expect(at('count-unit', 'E10')[0].message).toContain('“培训活动次数”是数量指标，指标值“≥90%”却是百分比');
     expect(at('placeholder', 'C110')[0].message).toContain('“建设**数量”含占位符“**”');
     expect(at('placeholder', 'C208')[0].message).toContain('春节慰问劳模人数 **人');
-    expect(at('filler-indicator', 'C16')[0].fix).toMatchObject({ to: '', description: '删除此行' });
+    expect(at('filler-indicator', 'C16')[0].fix).toMatchObject({ to: '', description: '清空此三级指标，随后请删除整行' });
     expect(at('filler-indicator', 'C52')[0].message).toContain('“时效指标”只是类别名称');
     expect(at('schedule-cumulative', 'E7')[0].message).toBe(
       'E7：按累计口径，12月底应为100%，当前为25%；如果各期为当期数（合计100%），请在设置中将口径改为“当期”。',

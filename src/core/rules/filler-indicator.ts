@@ -33,7 +33,7 @@ export const rule: Rule = {
       report({
         ref: r.row.level3.ref,
         message: `${at(r.row.level3)}：三级指标${q(r.row.level3.text)}只是类别名称，不是可衡量的指标：与本项目无关请删除此行，相关则改写为具体指标（名称、描述、数值和单位）。`,
-        fix: { from: r.row.level3.text, to: '', description: '删除此行' },
+        fix: { from: r.row.level3.text, to: '', description: '清空此三级指标，随后请删除整行' },
       });
     }
   },
