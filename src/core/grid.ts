@@ -61,6 +61,20 @@ export function parseA1(address: string): { row: number; col: number } | undefin
   return { row: row - 1, col: col - 1 };
 }
 
+/** "A1:B3", "$C$5" or "C5" → 0-based rectangle; undefined when malformed. */
+export function parseRangeAddress(address: string): CellRange | undefined {
+  const [a, b] = address.split(':');
+  const start = parseA1(a ?? '');
+  const end = b === undefined ? start : parseA1(b);
+  if (!start || !end) return undefined;
+  return {
+    top: Math.min(start.row, end.row),
+    left: Math.min(start.col, end.col),
+    bottom: Math.max(start.row, end.row),
+    right: Math.max(start.col, end.col),
+  };
+}
+
 export function rangeToA1(range: CellRange): string {
   const a = toA1(range.top, range.left);
   const b = toA1(range.bottom, range.right);

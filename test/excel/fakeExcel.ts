@@ -5,7 +5,8 @@
  */
 import type { CellRange } from '../../src/core/grid';
 import { toA1 } from '../../src/core/grid';
-import { parseRangeAddress, splitQualified } from '../../src/hosts/excel/address';
+import { parseRangeAddress } from '../../src/core/grid';
+import { splitQualified } from '../../src/hosts/excel/address';
 import type { ExcelRun } from '../../src/hosts/excel/excelHost';
 
 export interface FakeFill {

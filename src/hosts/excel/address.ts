@@ -1,5 +1,4 @@
-import type { CellRange } from '../../core/grid';
-import { parseA1 } from '../../core/grid';
+import { type CellRange, parseRangeAddress } from '../../core/grid';
 
 /** Key of one cell across the workbook: "Sheet!A1" (sheet names may contain "!", so split at the last one). */
 export function cellKey(sheet: string, address: string): string {
@@ -19,20 +18,6 @@ export function splitQualified(qualified: string): { sheet?: string; address: st
   let sheet = qualified.slice(0, i).trim();
   if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
   return { sheet, address };
-}
-
-/** "A1:B3" or "C5" → 0-based rectangle; undefined when malformed. */
-export function parseRangeAddress(address: string): CellRange | undefined {
-  const [a, b] = address.split(':');
-  const start = parseA1(a ?? '');
-  const end = b === undefined ? start : parseA1(b);
-  if (!start || !end) return undefined;
-  return {
-    top: Math.min(start.row, end.row),
-    left: Math.min(start.col, end.col),
-    bottom: Math.max(start.row, end.row),
-    right: Math.max(start.col, end.col),
-  };
 }
 
 /**

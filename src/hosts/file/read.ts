@@ -2,7 +2,7 @@
  * .xlsx → Grid[] over ExcelJS. No Node APIs here: the standalone web page bundles this module.
  */
 import ExcelJS from 'exceljs';
-import type { Cell, CellRange, CellValue, Grid } from '../../core/grid';
+import { type Cell, type CellRange, type CellValue, type Grid, parseRangeAddress } from '../../core/grid';
 import { formatDate, formatGeneral, formatNumber, isDateFormat } from './format';
 
 export type FileReadErrorCode = 'missing' | 'not-xlsx' | 'encrypted' | 'corrupt' | 'empty';
@@ -153,21 +153,6 @@ export function displayText(value: CellValue, numFmt: string | undefined): strin
   }
 }
 
-function parseRange(range: string): CellRange | undefined {
-  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/i.exec(range.trim());
-  if (!m) return undefined;
-  const col = (letters: string): number => {
-    let n = 0;
-    for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-    return n - 1;
-  };
-  const top = Number(m[2]) - 1;
-  const left = col(m[1]);
-  const bottom = m[4] ? Number(m[4]) - 1 : top;
-  const right = m[3] ? col(m[3]) : left;
-  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
-}
-
 /** Merged ranges as "A3:A4" strings. `ws.model` serialises the whole sheet, so read `_merges` when present. */
 function mergeRanges(ws: ExcelJS.Worksheet): string[] {
   const internal = (ws as unknown as { _merges?: Record<string, { range?: string }> })._merges;
@@ -195,7 +180,7 @@ export function worksheetToGrid(ws: ExcelJS.Worksheet): Grid {
   for (let r = 0; r < cells.length; r++) cells[r] ??= [];
   const merges: CellRange[] = [];
   for (const m of mergeRanges(ws)) {
-    const range = parseRange(m);
+    const range = parseRangeAddress(m);
     if (range) merges.push(range);
   }
   merges.sort((a, b) => a.top - b.top || a.left - b.left);

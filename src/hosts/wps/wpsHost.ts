@@ -10,7 +10,8 @@ import { parseA1, toA1 } from '../../core/grid';
 import type { Finding } from '../../core/findings';
 import type { Host, Scope } from '../../core/host';
 import { MARK_COLORS, groupByCell } from '../../core/marks';
-import { cellKey, parseRangeAddress, splitKey, splitQualified } from '../excel/address';
+import { parseRangeAddress } from '../../core/grid';
+import { cellKey, splitKey, splitQualified } from '../excel/address';
 import { uniqueSheetName } from '../excel/excelHost';
 import {
   type OriginalFill,
