@@ -91,7 +91,7 @@ export function SheetView({ grids, activeSheet, marks, selection, onSheetChange 
     if (!selectedHere || !grid) return;
     const local = selectedHere.row - (grid.origin?.row ?? 0);
     if (local < start || local >= start + ROW_WINDOW) setStart(Math.max(0, local - 100));
-  }, [selection?.seq]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [selection?.seq]); // deliberately keyed on the selection only
 
   const layout = useMemo(() => (grid ? layoutSheet(grid, marks, start, ROW_WINDOW, MAX_COLS) : undefined), [grid, marks, start]);
 
@@ -104,7 +104,7 @@ export function SheetView({ grids, activeSheet, marks, selection, onSheetChange 
       [{ boxShadow: 'inset 0 0 0 4px #107c10' }, { boxShadow: 'inset 0 0 0 0 rgba(16, 124, 16, 0)' }],
       { duration: 1200, easing: 'ease-out' },
     );
-  }, [selection?.seq, layout]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [selection?.seq, layout]); // deliberately keyed on the selection and layout only
 
   const markCount = useMemo(() => {
     const counts = new Map<string, number>();

@@ -8,6 +8,7 @@ const RULES_DIR = join(__dirname, '..', '..', 'src', 'core', 'rules');
 describe('rule registry', () => {
   const modules = readdirSync(RULES_DIR)
     .filter((f) => f.endsWith('.ts'))
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- every rule module, loaded by file name
     .map((f) => ({ file: f, mod: require(join(RULES_DIR, f)) as { rule?: Rule } }))
     .filter((m) => m.mod.rule);
 

@@ -16,7 +16,7 @@ export const FRAMEWORKS: Record<FrameworkKey, Framework> = { hebei88: HEBEI88, c
  */
 export function categoryKey(name: string): string {
   return compact(name)
-    .replace(/[()（）【】\[\]“”"':：]/gu, '')
+    .replace(/[()（）【】[\]“”"':：]/gu, '')
     .replace(/(类)?指标$/u, '')
     .replace(/类$/u, '');
 }

@@ -168,8 +168,8 @@ export class ExcelHost implements Host {
    */
   readGrids(scope: Scope): Promise<Grid[]> {
     return this.guard('读取工作表', () =>
-      this.run(async (ctx) => {
-        const wb = ctx.workbook;
+      this.run(async (context) => {
+        const wb = context.workbook;
         const kind = this.annotations;
         const caps = this.caps();
         const sheets = wb.worksheets;
@@ -184,7 +184,7 @@ export class ExcelHost implements Host {
           item.load('value');
           return [key, item] as const;
         });
-        await ctx.sync();
+        await context.sync();
         this.stateCache = {
           at: this.now(),
           values: new Map(prefetched.map(([key, item]) => [key, settingText(item)])),
@@ -203,15 +203,16 @@ export class ExcelHost implements Host {
         };
         let pending = details();
         try {
-          await ctx.sync();
+          await context.sync();
         } catch {
           // Too large for one response, or data outside the preload window: dimensions first, then chunks.
           reads = list.map(({ ws, name }) => queueSheetDims(ws, name, caps));
           pending = details();
-          await ctx.sync();
+          await context.sync();
           for (const group of groupChunks(reads.flatMap(planChunks))) {
             group.forEach(queueChunk);
-            await ctx.sync();
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- chunked on purpose: each request must stay under the host's payload limit
+            await context.sync();
           }
         }
         this.snapshot = this.takeSnapshot(storeItem, reads, pending, kind, sheets.items.map((s) => s.name));
@@ -290,8 +291,8 @@ export class ExcelHost implements Host {
   }
 
   private markOnce(byCell: Map<string, Finding[]>, snapshot: Snapshot | undefined): Promise<void> {
-    return this.run(async (ctx) => {
-      const wb = ctx.workbook;
+    return this.run(async (context) => {
+      const wb = context.workbook;
       const kind = this.annotations;
       const patterns = this.supports('ExcelApi', '1.9');
 
@@ -323,7 +324,7 @@ export class ExcelHost implements Host {
             loads.push([key, fill]);
           }
         }
-        await ctx.sync();
+        await context.sync();
         if (storeItem) {
           store = storeItem.isNullObject ? undefined : parseStore(storeItem.value);
           storeExists = !storeItem.isNullObject;
@@ -338,11 +339,11 @@ export class ExcelHost implements Host {
             // Too many notes to list: ask about exactly the cells we touch (now or before) instead.
             const keys = new Set([...byCell.keys(), ...Object.keys(store?.cells ?? {})].filter((k) => sheetNames?.has(splitKey(k).sheet)));
             const probes = queueNoteProbes(wb, keys);
-            if (probes.length > 0) await ctx.sync();
+            if (probes.length > 0) await context.sync();
             notes = collectProbes(probes);
           } else {
             const pending = n > 0 ? queueAnnotationDetails(wb, kind, n) : undefined;
-            if (pending) await ctx.sync();
+            if (pending) await context.sync();
             notes = pending ? collectAnnotations(pending) : new Map();
           }
         }
@@ -372,10 +373,11 @@ export class ExcelHost implements Host {
           const { address } = splitKey(p.key);
           ws.getRange(address).format.fill.color = p.color;
           if (p.note !== undefined) queueAddAnnotation(wb, ws, address, p.note, kind);
-          if (++queued % WRITE_BATCH_CELLS === 0 && queued < plan.paint.length) await ctx.sync();
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- chunked on purpose: each request must stay under the host's payload limit
+          if (++queued % WRITE_BATCH_CELLS === 0 && queued < plan.paint.length) await context.sync();
         }
       }
-      if (!nothingToDo) await ctx.sync();
+      if (!nothingToDo) await context.sync();
       this.lastMarkStatus = {
         annotations: kind,
         markedCells: plan.paint.length,
@@ -391,8 +393,8 @@ export class ExcelHost implements Host {
   clearMarks(): Promise<void> {
     this.snapshot = undefined;
     return this.guard('清除标记', () =>
-      this.run(async (ctx) => {
-        const wb = ctx.workbook;
+      this.run(async (context) => {
+        const wb = context.workbook;
         const kind = this.annotations;
         const patterns = this.supports('ExcelApi', '1.9');
         const storeItem = wb.settings.getItemOrNullObject(STORE_KEY);
@@ -400,7 +402,7 @@ export class ExcelHost implements Host {
         const sheets = wb.worksheets;
         sheets.load('items/name');
         const count = queueAnnotationCount(wb, kind);
-        await ctx.sync();
+        await context.sync();
 
         const existing = new Set(sheets.items.map((s) => s.name));
         const store = storeItem.isNullObject ? undefined : parseStore(storeItem.value);
@@ -419,7 +421,7 @@ export class ExcelHost implements Host {
         const probing = kind === 'note' && n > MAX_ANNOTATIONS;
         const probes = probing ? queueNoteProbes(wb, cells.filter(([, c]) => c.note).map(([key]) => key)) : [];
         const pending = n > 0 && !probing ? queueAnnotationDetails(wb, kind, n) : undefined;
-        if (current.length > 0 || pending || probes.length > 0) await ctx.sync();
+        if (current.length > 0 || pending || probes.length > 0) await context.sync();
 
         for (const [key, original, fill] of current) {
           if (!OUR_COLORS.has(String(fill.color ?? '').toUpperCase())) continue;
@@ -432,7 +434,7 @@ export class ExcelHost implements Host {
           if (note.ours && existing.has(sheet)) queueDeleteAnnotation(wb, sheetOf(wb, sheet), address, kind);
         }
         if (!storeItem.isNullObject) wb.settings.getItem(STORE_KEY).delete();
-        await ctx.sync();
+        await context.sync();
         this.lastMarkStatus = undefined;
       }),
     );
@@ -440,11 +442,11 @@ export class ExcelHost implements Host {
 
   select(ref: CellRef): Promise<void> {
     return this.guard('定位单元格', () =>
-      this.run(async (ctx) => {
-        const ws = ctx.workbook.worksheets.getItem(ref.sheet);
+      this.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem(ref.sheet);
         ws.activate();
         ws.getRange(ref.address).select();
-        await ctx.sync();
+        await context.sync();
       }),
     );
   }
@@ -452,13 +454,13 @@ export class ExcelHost implements Host {
   writeCells(edits: readonly { ref: CellRef; text: string }[]): Promise<void> {
     this.snapshot = undefined;
     return this.guard('写入修改', () =>
-      this.run(async (ctx) => {
+      this.run(async (context) => {
         for (const { ref, text } of edits) {
           // A leading "=" would turn the text into a formula; the apostrophe keeps it text.
           const value = text.startsWith('=') ? `'${text}` : text;
-          ctx.workbook.worksheets.getItem(ref.sheet).getRange(this.shownAddress(ref)).values = [[value]];
+          context.workbook.worksheets.getItem(ref.sheet).getRange(this.shownAddress(ref)).values = [[value]];
         }
-        await ctx.sync();
+        await context.sync();
       }),
     );
   }
@@ -466,14 +468,14 @@ export class ExcelHost implements Host {
   insertRows(sheet: string, after: number, rows: readonly (string | number | null)[][]): Promise<void> {
     this.snapshot = undefined;
     return this.guard('插入行', () =>
-      this.run(async (ctx) => {
+      this.run(async (context) => {
         if (rows.length === 0) return;
-        const ws = ctx.workbook.worksheets.getItem(sheet);
+        const ws = context.workbook.worksheets.getItem(sheet);
         const first = after + 2; // 1-based number of the first new row
         ws.getRange(`${first}:${first + rows.length - 1}`).insert('Down');
         const width = Math.max(1, ...rows.map((r) => r.length));
         ws.getRangeByIndexes(after + 1, 0, rows.length, width).values = padRows(rows, width);
-        await ctx.sync();
+        await context.sync();
       }),
     );
   }
@@ -481,17 +483,17 @@ export class ExcelHost implements Host {
   addSheet(name: string, rows: readonly (string | number | null)[][]): Promise<void> {
     this.snapshot = undefined;
     return this.guard('新建工作表', () =>
-      this.run(async (ctx) => {
-        const sheets = ctx.workbook.worksheets;
+      this.run(async (context) => {
+        const sheets = context.workbook.worksheets;
         sheets.load('items/name');
-        await ctx.sync();
+        await context.sync();
         const ws = sheets.add(uniqueSheetName(name, sheets.items.map((s) => s.name)));
         if (rows.length > 0) {
           const width = Math.max(1, ...rows.map((r) => r.length));
           ws.getRangeByIndexes(0, 0, rows.length, width).values = padRows(rows, width);
         }
         ws.activate();
-        await ctx.sync();
+        await context.sync();
       }),
     );
   }
@@ -502,10 +504,10 @@ export class ExcelHost implements Host {
       return Promise.resolve(cache.values.get(key));
     }
     return this.guard('读取设置', () =>
-      this.run(async (ctx) => {
-        const item = ctx.workbook.settings.getItemOrNullObject(STATE_PREFIX + key);
+      this.run(async (context) => {
+        const item = context.workbook.settings.getItemOrNullObject(STATE_PREFIX + key);
         item.load('value');
-        await ctx.sync();
+        await context.sync();
         return settingText(item);
       }),
     );
@@ -514,9 +516,9 @@ export class ExcelHost implements Host {
   saveState(key: string, value: string): Promise<void> {
     this.stateCache?.values.delete(key);
     return this.guard('保存设置', () =>
-      this.run(async (ctx) => {
-        ctx.workbook.settings.add(STATE_PREFIX + key, value);
-        await ctx.sync();
+      this.run(async (context) => {
+        context.workbook.settings.add(STATE_PREFIX + key, value);
+        await context.sync();
       }),
     );
   }
