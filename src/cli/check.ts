@@ -8,7 +8,7 @@ import { validateGrids } from '../core/validate';
 import type { Grid } from '../core/grid';
 import { annotateBuffer } from '../hosts/file/annotate';
 import { readFileBytes } from '../hosts/file/node';
-import { FileReadError, readGridsFromBuffer } from '../hosts/file/read';
+import { FileReadError, readGridsFromXlsx } from '../hosts/file/read';
 import { ConfigError, loadSettings } from './config';
 import { expandInputs, outputPathFor } from './files';
 import type { CliIO } from './io';
@@ -99,9 +99,10 @@ export async function runCheck(inputs: readonly string[], opts: CheckOptions, io
     out(`检查 ${file}`);
     let bytes: Uint8Array;
     let grids: Grid[];
+    let readNotes: string[];
     try {
       bytes = await readFileBytes(abs);
-      grids = await readGridsFromBuffer(bytes);
+      ({ grids, notes: readNotes } = readGridsFromXlsx(bytes));
     } catch (err) {
       if (err instanceof FileReadError && err.code === 'empty') {
         // Nothing to check is not a failure: say so and go on.
@@ -133,7 +134,8 @@ export async function runCheck(inputs: readonly string[], opts: CheckOptions, io
     const { parsed, findings } = validation;
     result.tables = parsed.tables.map(summarizeTable);
     result.findings = findings;
-    result.notes = allNotes(parsed.notes, parsed.tables);
+    result.notes = [...readNotes.map((message) => ({ sheet: '', message })), ...allNotes(parsed.notes, parsed.tables)];
+    for (const n of readNotes) out(`  说明：${n}`);
     const counts = countBySeverity(findings);
     for (const s of Object.keys(total) as Severity[]) total[s] += counts[s];
     tableCount += parsed.tables.length;

@@ -7,6 +7,10 @@ import { annotateBuffer } from '../../src/hosts/file/annotate';
 import { readGridsFromBuffer } from '../../src/hosts/file/read';
 import { EXAMPLE } from '../fixtures/files';
 
+// jsdom lacks the encoding API every browser has.
+import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from 'util';
+Object.assign(globalThis, { TextDecoder: globalThis.TextDecoder ?? NodeTextDecoder, TextEncoder: globalThis.TextEncoder ?? NodeTextEncoder });
+
 jest.mock('exceljs', () => jest.requireActual('exceljs/dist/exceljs.min.js'));
 jest.setTimeout(60_000);
 

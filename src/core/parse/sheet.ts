@@ -10,25 +10,23 @@ export class SheetView {
   readonly rows: number;
   readonly cols: number;
   private readonly keys: string[][];
-  /** Grid-local "row:col" → merged area, so lookups stay O(1) on sheets with thousands of merges. */
-  private readonly merges = new Map<string, CellRange>();
+  /**
+   * Merged areas by grid-local row, each row's list sorted by left column: building costs the merges'
+   * heights (not their areas), a lookup is a binary search, so a merge over a whole sheet stays cheap.
+   */
+  private readonly rowMerges: CellRange[][] = [];
 
   constructor(readonly grid: Grid) {
     this.rows = grid.cells.length;
     this.cols = gridColCount(grid);
     this.keys = grid.cells.map((row, r) => (row ?? []).map((_, c) => compact(textAt(grid, r, c))));
     const dr = grid.origin?.row ?? 0;
-    const dc = grid.origin?.col ?? 0;
     for (const m of grid.merges) {
-      // Clipped to the grid (plus the value slot right of it): a whole-column merge must not blow up.
+      // Clipped to the grid's rows (plus one): a whole-column merge must not blow up.
       const bottom = Math.min(m.bottom - dr, this.rows);
-      const right = Math.min(m.right - dc, this.cols + 1);
-      for (let r = Math.max(0, m.top - dr); r <= bottom; r++) {
-        for (let c = Math.max(0, m.left - dc); c <= right; c++) {
-          if (!this.merges.has(`${r}:${c}`)) this.merges.set(`${r}:${c}`, m);
-        }
-      }
+      for (let r = Math.max(0, m.top - dr); r <= bottom; r++) (this.rowMerges[r] ??= []).push(m);
     }
+    for (const list of this.rowMerges) if (list && list.length > 1) list.sort((a, b) => a.left - b.left);
   }
 
   get sheet(): string {
@@ -56,7 +54,22 @@ export class SheetView {
   }
 
   merge(row: number, col: number): CellRange | undefined {
-    return this.merges.get(`${row}:${col}`);
+    const list = this.rowMerges[row];
+    if (!list) return undefined;
+    const c = col + (this.grid.origin?.col ?? 0);
+    // Last merge starting at or before c; merges in one row do not overlap (overlaps: first one wins).
+    let lo = 0;
+    let hi = list.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].left <= c) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    for (let i = found; i >= 0 && i >= found - 1; i--) if (list[i].right >= c) return list[i];
+    return undefined;
   }
 
   /** True for a cell hidden inside a merged area (not its top-left cell). */

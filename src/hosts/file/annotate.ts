@@ -6,7 +6,8 @@ import ExcelJS from 'exceljs';
 import type { CellRef } from '../../core/grid';
 import type { Finding } from '../../core/findings';
 import { MARK_COLORS, groupByCell, noteText, worstSeverity } from '../../core/marks';
-import { displayText, loadWorkbook, plainValue } from './read';
+import { loadWorkbook, plainValue } from './legacyRead';
+import { displayText } from './read';
 
 export interface AnnotateOptions {
   /** Write each finding's fix into the copy (only where the cell still shows fix.from). */

@@ -1,0 +1,129 @@
+/**
+ * Open Packaging Conventions helpers shared by the reader and the annotator: part-name resolution,
+ * relationship parts and streamed XML parsing with saxes (no DTD entities, bounded chunks).
+ */
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { type InflateBudget, type ZipEntry, ZipError, type ZipReader } from './zip';
+
+export interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+/** Local name of a possibly prefixed XML name ("x:c" → "c"). */
+export const localName = (name: string): string => {
+  const i = name.indexOf(':');
+  return i < 0 ? name : name.slice(i + 1);
+};
+
+/** Attribute by local name; `prefixed` picks "r:id" over a plain "id". */
+export function attr(tag: SaxesTagPlain, name: string, prefixed = false): string | undefined {
+  const attrs = tag.attributes;
+  if (!prefixed && Object.prototype.hasOwnProperty.call(attrs, name)) return attrs[name];
+  for (const key in attrs) {
+    if (!Object.prototype.hasOwnProperty.call(attrs, key)) continue;
+    const i = key.indexOf(':');
+    if (i >= 0 && key.slice(i + 1) === name && key.slice(0, i) !== 'xmlns') return attrs[key];
+  }
+  return undefined;
+}
+
+export interface XmlHandlers {
+  open?(tag: SaxesTagPlain, local: string): void;
+  close?(local: string): void;
+  text?(text: string): void;
+}
+
+/** Wraps saxes errors (malformed XML) as a corrupt-package error naming the part. */
+function xmlParser(part: string, h: XmlHandlers): SaxesParser {
+  const parser = new SaxesParser({ position: false });
+  parser.on('error', (err) => {
+    throw new ZipError('corrupt', `工作簿内部的 XML 格式有误（${part}：${String(err.message).slice(0, 80)}）`);
+  });
+  if (h.open) parser.on('opentag', (tag) => h.open!(tag as SaxesTagPlain, localName(tag.name)));
+  if (h.close) parser.on('closetag', (tag) => h.close!(localName(tag.name)));
+  if (h.text) {
+    parser.on('text', h.text);
+    parser.on('cdata', h.text);
+  }
+  return parser;
+}
+
+/** Streams one part through saxes: the XML is never held whole in memory. */
+export function parsePart(zip: ZipReader, entry: ZipEntry, budget: InflateBudget, h: XmlHandlers): void {
+  const parser = xmlParser(entry.name, h);
+  let decoder: TextDecoder | undefined;
+  zip.inflate(
+    entry,
+    (chunk) => {
+      if (!decoder) {
+        // UTF-16 parts carry a byte-order mark; everything else is UTF-8.
+        const le = chunk[0] === 0xff && chunk[1] === 0xfe;
+        const be = chunk[0] === 0xfe && chunk[1] === 0xff;
+        decoder = new TextDecoder(le ? 'utf-16le' : be ? 'utf-16be' : 'utf-8');
+      }
+      const text = decoder.decode(chunk, { stream: true });
+      if (text) parser.write(text);
+    },
+    budget,
+  );
+  const rest = decoder?.decode() ?? '';
+  if (rest) parser.write(rest);
+  parser.close();
+}
+
+/** Parses an XML string (a part already in memory). */
+export function parseXmlText(part: string, text: string, h: XmlHandlers): void {
+  const parser = xmlParser(part, h);
+  parser.write(text);
+  parser.close();
+}
+
+/** "xl/worksheets/sheet1.xml" → "xl/worksheets/_rels/sheet1.xml.rels"; "" (package) → "_rels/.rels". */
+export function relsPartName(part: string): string {
+  const i = part.lastIndexOf('/');
+  return i < 0 ? `_rels/${part}.rels` : `${part.slice(0, i)}/_rels/${part.slice(i + 1)}.rels`;
+}
+
+/** Resolves a relationship target against its source part ("" for the package root). */
+export function resolveTarget(source: string, target: string): string {
+  let t = target;
+  try {
+    t = decodeURIComponent(target);
+  } catch {
+    /* keep as written */
+  }
+  t = t.replace(/\\/g, '/');
+  const base = t.startsWith('/') ? [] : source.split('/').slice(0, -1);
+  for (const seg of t.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') base.pop();
+    else base.push(seg);
+  }
+  return base.join('/');
+}
+
+export function parseRelsText(part: string, text: string): Relationship[] {
+  const rels: Relationship[] = [];
+  parseXmlText(part, text, {
+    open(tag, local) {
+      if (local !== 'Relationship') return;
+      const id = attr(tag, 'Id');
+      const target = attr(tag, 'Target');
+      if (id === undefined || target === undefined) return;
+      rels.push({ id, type: attr(tag, 'Type') ?? '', target, external: attr(tag, 'TargetMode') === 'External' });
+    },
+  });
+  return rels;
+}
+
+/** True when a relationship type is `kind` in the transitional or strict OOXML vocabulary. */
+export const relIs = (rel: Relationship, kind: string): boolean => rel.type.endsWith(`/${kind}`);
+
+export function decodeUtf8(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return new TextDecoder('utf-8').decode(bytes);
+}
