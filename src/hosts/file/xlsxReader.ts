@@ -363,7 +363,6 @@ class XlsxReader {
       const r = rowIndex;
       const c = colIndex;
       let value: CellValue = null;
-      let text: string | undefined;
       const numFmt = this.xfFormats[style];
       if (hasF && (!hasV || (v === '' && type !== 'str' && type !== 's' && type !== 'inlineStr'))) {
         this.uncalculatedCount++;
@@ -419,8 +418,7 @@ class XlsxReader {
       if (++this.cellCount > lim.maxCells) {
         throw tooLarge(`有内容的单元格数量超过上限 ${lim.maxCells.toLocaleString('en-US')} 个`);
       }
-      text ??= displayText(value, numFmt);
-      (cells[r] ??= [])[c] = { value, text };
+      (cells[r] ??= [])[c] = { value, text: displayText(value, numFmt) };
       if (r > maxRow) maxRow = r;
       if (c > maxCol) maxCol = c;
     };
