@@ -171,7 +171,7 @@ const GRADES: Record<string, Grade> = {
  * Template marks: "**", "XX", "×××", "待定"… A single "×" or "*" is left alone: descriptions use it in
  * formulas ("满意人数/调查总人数×100%").
  */
-const PLACEHOLDER_PATTERN = /\*{2,}|[xX]{2,}|[×✕╳]{2,}|某某|待定|待补充|待填|待核实|暂定|未定|^[*×?？]+$|[?？]{2,}/u;
+const PLACEHOLDER_PATTERN = /【请填写[^】]*】|\*{2,}|[xX]{2,}|[×✕╳]{2,}|某某|待定|待补充|待填|待核实|暂定|未定|^[*×?？]+$|[?？]{2,}/u;
 
 const UNMEASURABLE_REASON =
   '不是可衡量的指标值：请写成带比较符、数值和单位的形式（如“≥90%”“≥4次”“≤85.5万元”），或写明完成时限（如“2025年12月底前”），定性指标可写等级“好/较好/一般”';
@@ -179,6 +179,17 @@ const UNMEASURABLE_REASON =
 /** Removes decorative brackets and trailing full stops that do not change the meaning. */
 function tidy(s: string): string {
   return s.replace(/[。.;；,，]+$/u, '').replace(/^[(（]|[)）]$/gu, '');
+}
+
+/**
+ * A figure left for the clerk by an inserted template: "【请填写培训人次】". The label names what to fill in;
+ * rule template-input reports each label once per table (the placeholder rule leaves these cells alone).
+ */
+export const TEMPLATE_INPUT_PATTERN = /【请填写([^】]*)】/gu;
+
+/** Labels of the template inputs still present in a text, in order of appearance. */
+export function templateInputs(text: string): string[] {
+  return Array.from(String(text ?? '').matchAll(TEMPLATE_INPUT_PATTERN), (m) => m[1]);
 }
 
 /** True when the text contains a placeholder mark such as "**", "XX", "×××" or "待定". */

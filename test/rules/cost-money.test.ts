@@ -7,6 +7,7 @@ ruleTester.run(rule, {
     spec(),
     CAIYU_SPEC,
     withIndicator(4, { 4: '≤855000元' }),
+    { name: 'a unit-cost standard is money', spec: withIndicator(4, { 2: '每平方米维护费用', 4: '≤100元/平米' }) },
     { name: '101号 社会成本 need not be money', spec: { ...CAIYU_SPEC, indicators: [...CAIYU_SPEC.indicators, ['成本指标', '社会成本指标', '对周边居民出行影响', '施工期间占道时间', '≤7天', '行业标准：施工规范']] } },
   ],
   invalid: [

@@ -2,6 +2,12 @@ import { MONEY_UNITS } from '../values';
 import type { Rule } from './types';
 import { analyse, at, isMoneyCostRow, isRateName, q } from './util';
 
+/** A unit-cost standard such as "元/人天" or "万元/台": money per unit is a valid cost value. */
+function isUnitCost(unit: string): boolean {
+  const [money, per] = unit.split('/');
+  return per !== undefined && per !== '' && MONEY_UNITS.has(money);
+}
+
 export const rule: Rule = {
   id: 'cost-money',
   severity: 'error',
@@ -19,7 +25,7 @@ export const rule: Rule = {
       const cell = at(r.row.value);
       const name = q(r.row.level3.text);
       if (v.kind === 'empty' || v.kind === 'placeholder') continue;
-      if (v.kind === 'numeric' && v.unit && MONEY_UNITS.has(v.unit)) {
+      if (v.kind === 'numeric' && v.unit && (MONEY_UNITS.has(v.unit) || isUnitCost(v.unit))) {
         if (v.operator === '≥' || v.operator === '>') {
           const to = `≤${v.number}${v.unit}`;
           report({

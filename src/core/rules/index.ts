@@ -4,6 +4,7 @@ import type { Settings } from '../settings';
 import { runRuleSet } from './engine';
 import type { Rule } from './types';
 import { rule as placeholder } from './placeholder';
+import { rule as templateInput } from './template-input';
 import { rule as fillerIndicator } from './filler-indicator';
 import { rule as emptyCell } from './empty-cell';
 import { rule as unknownCategory } from './unknown-category';
@@ -41,6 +42,7 @@ import { rule as schedulePace } from './schedule-pace';
 /** Every rule shipped with the product, in documentation order. */
 export const ALL_RULES: readonly Rule[] = [
   placeholder,
+  templateInput,
   fillerIndicator,
   emptyCell,
   unknownCategory,

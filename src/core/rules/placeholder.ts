@@ -1,6 +1,6 @@
 import type { Field } from '../model';
 import { compact } from '../text';
-import { hasPlaceholder } from '../values';
+import { hasPlaceholder, templateInputs } from '../values';
 import type { Rule } from './types';
 import { analyse, at, q } from './util';
 
@@ -22,12 +22,14 @@ export const rule: Rule = {
   check({ table, settings, report }) {
     for (const r of analyse(table, settings).rows) {
       const row = r.row;
+      // Inputs left by an inserted template are reported once per label by rule template-input.
+      const left = (f: Field): boolean => templateInputs(f.text).length > 0;
       if (r.value.kind === 'empty') {
         report({
           ref: row.value.ref,
           message: `${at(row.value)}：三级指标${q(row.level3.text)}的指标值为空：请按年度计划填写目标值，如“≥90%”“≥4次”“2025年12月底前”。`,
         });
-      } else if (r.value.kind === 'placeholder') {
+      } else if (r.value.kind === 'placeholder' && !left(row.value)) {
         report({
           ref: row.value.ref,
           message: `${at(row.value)}：指标值${q(row.value.text)}是占位符，尚未填写实际数值：请填写计划达到的数值和单位。`,
@@ -39,7 +41,7 @@ export const rule: Rule = {
         [row.basis, '指标值确定依据'],
       ];
       for (const [f, label] of cells) {
-        if (!hasPlaceholder(f.text)) continue;
+        if (!hasPlaceholder(f.text) || left(f)) continue;
         report({
           ref: f.ref,
           message: `${at(f)}：${label}${q(f.text)}含占位符“${mark(f.text)}”，尚未填写完整：请把“${mark(f.text)}”换成实际内容。`,
