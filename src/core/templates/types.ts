@@ -38,6 +38,8 @@ export interface ProjectTemplate {
   scope: string;
   /** Words that point to this kind, strongest first; used by the suggestion. */
   keywords: string[];
+  /** Generic words that point to this kind only weakly ("综合", "日常"); they count for less. */
+  weakKeywords?: string[];
   /** Example project name for previews, e.g. "{年度}年度党员教育培训经费". */
   sampleName: string;
   /** 资金用途 example. */

@@ -1,0 +1,64 @@
+import path from 'path';
+import { parseWorkbook } from '../../src/core/parse';
+import type { ProjectTable } from '../../src/core/model';
+import { explain, suggestForTable, suggestTemplates } from '../../src/core/templates/suggest';
+import { readGridsFromFile } from '../../src/hosts/file/node';
+
+const EXAMPLE = path.join(__dirname, '..', '..', 'examples', '曹妃甸区委组织部2025绩效目标.xlsx');
+
+/** Expected first choice for every project of the example workbook (by table order). */
+const EXPECTED: [string, string][] = [
+  ['2024年驻村工作队结转经费', 'village-assistance'],
+  ['村“两委”干部基础职务补贴、离任补贴', 'subsidy'],
+  ['村级服务群众专项经费（村队）', 'grassroots'],
+  ['村级组织运转经费', 'grassroots'],
+  ['党员电化（远程）教育、组工宣传工作经费', 'party-building'],
+  ['党员教育管理综合经费', 'party-building'],
+  ['干部工作专项经费', 'cadre-training'],
+  ['干部人事档案工作专项经费', 'archives'],
+  ['关于提前下达2024年市级驻村第一书记和工作队工作经费的通知', 'village-assistance'],
+  ['基层党建综合工作经费', 'party-building'],
+  ['建国前老党员补贴', 'subsidy'],
+  ['老干部工作经费', 'retired-cadres'],
+  ['老干部活动中心（老年大学）大楼日常维护', 'building-maintenance'],
+  // 老促会 belongs to 老干部 work; its 帮扶款 make 驻村帮扶 the runner-up (checked below).
+  ['老干部经费（其中的老促会帮扶款）', 'retired-cadres'],
+  ['企业家、人才工作者高端培训及活动', 'talent'],
+  ['全区离退休干部交通费', 'subsidy'],
+  ['人才、干训工作经费', 'talent'],
+  ['社区工作保障经费', 'grassroots'],
+  ['驻村工作队工作经费', 'village-assistance'],
+  ['组织事务工作经费', 'operations'],
+  ['提前下达2025年城市社区党组织服务群众专项经费市级补助资金', 'grassroots'],
+  ['提前下达2025年村级组织运转经费市级补助资金', 'grassroots'],
+  ['提前下达2025年市级驻村第一书记和工作队工作经费', 'village-assistance'],
+  ['提前下达2025年下派选调生到村工作中央财政补助资金', 'talent'],
+];
+
+let tables: ProjectTable[];
+beforeAll(async () => {
+  tables = parseWorkbook(await readGridsFromFile(EXAMPLE)).tables;
+});
+
+describe('template suggestion', () => {
+  it('gives every project of the example workbook the expected first choice', () => {
+    expect(tables.map((t) => t.projectName?.text)).toEqual(EXPECTED.map((e) => e[0]));
+    const got = tables.map((t) => [t.projectName?.text, suggestForTable(t)[0]?.template.id]);
+    expect(got).toEqual(EXPECTED);
+    const helper = suggestForTable(tables.find((t) => t.projectName?.text.includes('老促会'))!);
+    expect(helper.slice(0, 2).map((s) => s.template.id)).toEqual(['retired-cadres', 'village-assistance']);
+  });
+
+  it('explains a choice by the words it found, field by field', () => {
+    const s = suggestTemplates({ name: '2025年度全区干部培训经费', fundUse: '用于举办科级干部轮训班的师资和场地费用', goal: '全年培训干部600人次' });
+    expect(s[0].template.id).toBe('cadre-training');
+    expect(explain(s[0])).toBe('推荐“干部教育培训”：项目名称提到“培训”、“干部”；资金用途提到“轮训”、“干部”；绩效目标提到“培训”、“干部”');
+  });
+
+  it('ranks by name over fund use over goal, and uses the budget only to break ties', () => {
+    expect(suggestTemplates({ name: '办公楼维修', goal: '召开会议' })[0].template.id).toBe('building-maintenance');
+    expect(suggestTemplates({ goal: '召开会议' })[0].template.id).toBe('meeting');
+    expect(suggestTemplates({})).toEqual([]);
+    expect(suggestTemplates({ name: '与模板无关的名称' })).toEqual([]);
+  });
+});
