@@ -94,3 +94,4 @@ export function parseWorkbook(grids: readonly Grid[]): ParsedWorkbook {
 }
 
 export { SheetView } from './sheet';
+export { hasColumn, isUncertain, partOfRef, refInTable } from './query';

@@ -7,8 +7,10 @@ const MONEY_SUFFIX = '(?:\\((?:万元|元)\\))?';
 
 export const LABELS = {
   projectCode: /^(?:项目编码|项目代码|项目编号)$/,
-  projectName: /^(?:项目名称|项目名)$/,
-  budget: new RegExp(`^(?:预算数|预算资金|年度预算数?|预算金额|项目预算|项目总预算|资金总额|年度资金总额)${MONEY_SUFFIX}:?$`),
+  projectName: /^(?:项目名称|项目名|项目全称|预算项目名称|专项名称|专项资金名称|项目\(专项\)名称)$/,
+  budget: new RegExp(
+    `^(?:预算数|预算资金|(?:年度|全年|当年|本年度?)预算数?|预算金额|项目预算|项目总预算|(?:年度|当年|本年度?)?资金总额|(?:本年度?|当年|年度)?申请(?:市|县|区|省)?(?:级)?财政预算(?:资金)?|申请(?:预算)?金额)${MONEY_SUFFIX}:?$`,
+  ),
   fiscal: new RegExp(`^(?:其中:?)?(?:当年|本年度?)?(?:财政资金|财政拨款|一般公共预算(?:资金)?)${MONEY_SUFFIX}:?$`),
   /** 财预〔2021〕101号 central form: 年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金. */
   carryover: new RegExp(`^(?:其中:?)?(?:上年结转(?:结余)?(?:资金)?|结转(?:结余)?资金)${MONEY_SUFFIX}:?$`),
@@ -16,10 +18,15 @@ export const LABELS = {
   fundSection: /^预算(?:规模|资金)及资金用途$/,
   fundUse: /^(?:资金用途|主要用途|资金主要用途|项目资金用途|(?:项目)?主要内容|资金用途及主要内容|项目资金用途及主要内容)$/,
   /** 中长期 forms: money and goals for the whole 实施期 next to the 年度 ones; only the 年度 side is read. */
-  midTermMoney: new RegExp(`^(?:实施期|中长期|项目期)(?:资金总额|资金|预算数?|总预算|预算资金)${MONEY_SUFFIX}$`),
-  midTermGoal: /^(?:实施期|中长期|项目期)(?:绩效)?目标$/,
+  midTermMoney: new RegExp(
+    `^(?:实施期|中长期|中期|项目期)(?:资金总额|资金|预算数?|总预算|预算资金|(?:市|县|区|省)?财政预算(?:资金)?)${MONEY_SUFFIX}$`,
+  ),
+  midTermGoal: /^(?:实施期|中长期|长期|中期|项目期)(?:滚动)?(?:绩效)?目标(?:\(.*\))?$/,
+  department: /^(?:主管部门|主管单位|主管部门(?:及|和)?(?:代码|编码)|主管部门名称|预算部门)$/,
+  implementer: /^(?:(?:项目)?实施单位|项目单位|执行单位|实施主体|项目承担单位)(?:\(盖章\))?$/,
+  manager: /^(?:项目)?负责人(?:及(?:联系)?电话)?$/,
   schedule: /^(?:资金支出计划|支出计划|资金支出进度|资金使用计划|分月支出计划)(?:\(%\)|%)?$/,
-  goal: /^(?:年度)?(?:绩效目标|项目绩效目标|年度目标|总体目标)$/,
+  goal: /^(?:年度)?(?:绩效目标|项目绩效目标|年度目标|总体目标|总体绩效目标)$|^项目(?:年度)?(?:绩效)?目标$/,
   level1: /^一级指标$/,
   level2: /^二级指标$/,
   level3: /^三级指标$/,
@@ -55,21 +62,3 @@ export function periodMonth(key: string): number | undefined {
   const named: Record<string, number> = { 上半年: 6, 前三季度: 9, 全年: 12, 年底: 12, 年末: 12, 下半年: 12 };
   return named[key];
 }
-
-export type IndicatorHeaderKey = 'level1' | 'level2' | 'level3' | 'description' | 'value' | 'basis';
-
-export const INDICATOR_HEADERS: IndicatorHeaderKey[] = ['level1', 'level2', 'level3', 'description', 'value', 'basis'];
-
-/**
- * Words that let an unfamiliar header title in a column's standard position be read as that column
- * ("年度指标值（数值）", "指标依据"). A 实施期/中长期 column, 备注 or 序号 never is.
- */
-export const INDICATOR_HEADER_HINTS: Record<IndicatorHeaderKey, RegExp> = {
-  level1: /一级/,
-  level2: /二级/,
-  level3: /三级|指标名称/,
-  description: /描述|解释|说明|内容|口径/,
-  value: /值|目标/,
-  basis: /依据|标准|来源/,
-};
-export const NOT_AN_INDICATOR_COLUMN = /^(?:实施期|中长期|项目期|备注|序号)/;

@@ -1,4 +1,5 @@
 /** Row and label classification shared by the table, schedule and indicator readers. */
+import { classifyTitle, coreTitle, GRADE_TITLE } from './columns';
 import { LABELS, LINE_PATTERNS, periodMonth } from './labels';
 import type { SheetView } from './sheet';
 
@@ -31,14 +32,27 @@ export function isLabel(key: string): boolean {
   return labelKind(key) !== undefined || periodMonth(key) !== undefined;
 }
 
-/** True for the header row of an indicator grid (一级指标 | 二级指标 | 三级指标 …). */
+const LEVEL_KEYS: ReadonlySet<string> = new Set(['level1', 'level2', 'level3', 'midTermLevel2', 'midTermLevel3']);
+/** Name column of a graded table: 指标 | 优 | 良 | 中 | 差. */
+const GRADED_NAME = /^(?:三级指标|(?:绩效|考核|评价)?指标(?:名称)?|(?:考核|评价)(?:内容|项目))$/;
+
+/**
+ * True for the header row of an indicator grid: two level titles (一级指标 | 二级指标 | 三级指标, however
+ * decorated: "★三级指标", "二级指标（长期）"), or a graded table's header (指标 | 优 | 良 | 中 | 差).
+ */
 export function isIndicatorHeaderRow(view: SheetView, row: number): boolean {
-  let found = 0;
+  let levels = 0;
+  let grades = 0;
+  let name = false;
   for (let c = 0; c < view.cols; c++) {
     const k = view.key(row, c);
-    if (LABELS.level1.test(k) || LABELS.level2.test(k) || LABELS.level3.test(k)) found++;
+    if (k === '' || view.isMergeSlave(row, c)) continue;
+    const key = classifyTitle(k);
+    if (key && LEVEL_KEYS.has(key)) levels++;
+    if (GRADE_TITLE.test(k)) grades++;
+    else if (GRADED_NAME.test(coreTitle(k))) name = true;
   }
-  return found >= 2;
+  return levels >= 2 || (name && grades >= 3);
 }
 
 /** Columns of 项目名称/项目编码 labels in a row. */

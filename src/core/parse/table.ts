@@ -1,9 +1,10 @@
 import type { Field, MoneyField, ProjectTable } from '../model';
 import { LABELS } from './labels';
 import { parseMoney } from './numbers';
-import { readIndicators } from './indicators';
+import { doubtsOf, readIndicators } from './indicators';
 import { inlineField, isIdentityRow, isIndicatorHeaderRow, isLabel, labelKind } from './rows';
 import { readSchedule } from './schedule';
+import { readMoneyBlock } from './money';
 import type { SheetView } from './sheet';
 
 function readInlineField(view: SheetView, table: ProjectTable, row: number, col: number): void {
@@ -70,6 +71,7 @@ export function parseTable(view: SheetView, region: TableRegion, index: number):
   const midTermCols = new Set<number>();
   let goalFromColumns = false;
   let carryover: MoneyField | undefined;
+  const moneyRank = new Map<string, number>();
 
   for (let r = region.top; r <= region.bottom && headerRow === undefined; r++) {
     if (isIndicatorHeaderRow(view, r)) {
@@ -107,9 +109,20 @@ export function parseTable(view: SheetView, region: TableRegion, index: number):
         case 'fiscal':
         case 'other': {
           if (midTermCols.has(c)) break;
+          // "当年资金总额" beats a plain "资金总额" beside it (the whole 实施期 on 中长期 forms).
+          const rank = /^(?:其中:?)?(?:当年|本年度?|年度|全年)/.test(key) ? 2 : 1;
+          if ((moneyRank.get(kind) ?? 0) > rank) break;
           const col = vc();
           if (col !== undefined) table[kind] = moneyField(view, r, col);
+          moneyRank.set(kind, rank);
           if (kind === 'budget') budgetRow = r;
+          break;
+        }
+        case 'department':
+        case 'implementer':
+        case 'manager': {
+          const col = vc();
+          if (col !== undefined && !table[kind]) table[kind] = view.field(r, col);
           break;
         }
         case 'fundUse': {
@@ -126,16 +139,17 @@ export function parseTable(view: SheetView, region: TableRegion, index: number):
         case 'midTermGoal':
         case 'goal': {
           if (goalFromColumns) break;
-          const under = goalUnderColumnTitle(view, r, region.bottom);
+          const under = goalsUnderColumnTitles(view, r, c, region.bottom);
           if (under) {
-            // 总体目标 | 实施期目标 | 年度目标 with the texts in the row below: read the 年度 column.
-            table.goal = under;
+            // 总体目标 | 实施期目标 | 年度目标 with the texts in the row below: read each column.
+            Object.assign(table, under);
             goalFromColumns = true;
             break;
           }
-          if (kind === 'midTermGoal') break;
           const col = vc();
-          if (col !== undefined) table.goal = readGoal(view, r, col, c, region.bottom);
+          if (col === undefined) break;
+          if (kind === 'midTermGoal') table.midTermGoal = view.field(r, col, true);
+          else table.goal = readGoal(view, r, col, c, region.bottom);
           break;
         }
         default:
@@ -145,6 +159,7 @@ export function parseTable(view: SheetView, region: TableRegion, index: number):
   }
 
   if (carryover) table.carryover = carryover;
+  readMoneyBlock(view, table, region.top, (headerRow ?? region.bottom + 1) - 1);
   if (!table.fundUse && (fundSection || budgetRow !== undefined)) {
     table.fundUse = findImplicitFundUse(view, fundSection, budgetRow, region.bottom);
   }
@@ -159,27 +174,79 @@ export function parseTable(view: SheetView, region: TableRegion, index: number):
   } else {
     readIndicators(view, table, headerRow, region.bottom);
   }
+  usedColumns(view, table, region);
+  const why = doubtsOf(table);
+  if (why.length) {
+    table.notes.push({
+      sheet: view.sheet,
+      ref: table.projectName?.ref ?? table.title?.ref,
+      message: `本表部分内容未能可靠读取：${why.join('；')}。相关检查已跳过，请人工核对。`,
+    });
+  }
   return table;
 }
 
+/** The widest extent of the table's non-empty cells (and merged areas), in sheet columns. */
+function usedColumns(view: SheetView, table: ProjectTable, region: TableRegion): void {
+  let left = Infinity;
+  let right = -Infinity;
+  for (let r = region.top; r <= region.bottom; r++) {
+    for (let c = 0; c < view.cols; c++) {
+      if (view.key(r, c) === '') continue;
+      left = Math.min(left, c);
+      right = Math.max(right, view.spanEnd(r, c));
+    }
+  }
+  if (!Number.isFinite(left)) return;
+  const dc = view.grid.origin?.col ?? 0;
+  table.left = left + dc;
+  table.right = right + dc;
+}
+
+const ANNUAL_GOAL_TITLE = /^(?:(?:年度|当年|本年度?)(?:绩效)?目标|项目年度(?:绩效)?目标|预期目标|年初设定目标|年度绩效目标)$/;
+const ACTUAL_GOAL_TITLE = /^(?:实际完成情况|(?:年度)?(?:总体)?目标完成情况(?:综述)?|年度总体目标完成情况(?:综述)?|实际完成|完成情况)$/;
+
 /**
- * The 年度 goal of a 中长期 form, where 实施期目标 and 年度目标 are column titles in one row and the goal texts
- * sit under them. undefined when the row is not laid out that way.
+ * Goals laid out as column titles with the texts in the row below: 总体目标 | 实施期目标 | 年度目标 (中长期),
+ * 年度总体目标 | 预期目标 | 实际完成情况 (自评), 项目年度目标 | 年度目标完成情况. undefined when the row is not
+ * laid out that way (a label with its text beside it).
  */
-function goalUnderColumnTitle(view: SheetView, row: number, bottom: number): Field | undefined {
-  let midTerm = false;
-  let annual: number | undefined;
-  for (let c = 0; c < view.cols; c++) {
+function goalsUnderColumnTitles(
+  view: SheetView,
+  row: number,
+  labelCol: number,
+  bottom: number,
+): Pick<ProjectTable, 'goal' | 'midTermGoal' | 'goalActual'> | undefined {
+  const found: { goal?: number; midTermGoal?: number; goalActual?: number } = {};
+  let titles = 0;
+  for (let c = labelCol; c < view.cols; c++) {
     if (view.isMergeSlave(row, c)) continue;
     const k = view.key(row, c).replace(/:+$/, '');
-    if (LABELS.midTermGoal.test(k)) midTerm = true;
-    else if (/^年度(?:绩效)?目标$/.test(k)) annual = c;
+    if (k === '') continue;
+    let slot: keyof typeof found | undefined;
+    if (LABELS.midTermGoal.test(k)) slot = 'midTermGoal';
+    else if (ANNUAL_GOAL_TITLE.test(k)) slot = 'goal';
+    else if (ACTUAL_GOAL_TITLE.test(k)) slot = 'goalActual';
+    else if (c !== labelCol) return undefined; // a text beside the label: not a row of titles
+    if (slot && found[slot] === undefined) {
+      titles++;
+      found[slot] = c;
+    }
   }
-  if (!midTerm || annual === undefined) return undefined;
-  const m = view.merge(row, annual);
-  const below = (m ? m.bottom - (view.grid.origin?.row ?? 0) : row) + 1;
-  if (below > bottom) return undefined;
-  return view.field(below, annual, true);
+  // Two titles (实施期目标 | 年度目标, 预期目标 | 实际完成情况), or a group label over one 年度 title.
+  const groupOverAnnual = titles === 1 && found.goal !== undefined && found.goal !== labelCol;
+  if (titles < 2 && !groupOverAnnual) return undefined;
+  if (found.goal === undefined && found.midTermGoal === undefined) return undefined;
+  const out: Pick<ProjectTable, 'goal' | 'midTermGoal' | 'goalActual'> = {};
+  for (const slot of ['goal', 'midTermGoal', 'goalActual'] as const) {
+    const c = found[slot];
+    if (c === undefined) continue;
+    const m = view.merge(row, c);
+    const below = (m ? m.bottom - (view.grid.origin?.row ?? 0) : row) + 1;
+    if (below > bottom || isIndicatorHeaderRow(view, below)) return undefined;
+    out[slot] = view.field(below, c, true);
+  }
+  return out;
 }
 
 function readGoal(view: SheetView, row: number, valueColumn: number, labelColumn: number, bottom: number): Field {
@@ -244,6 +311,10 @@ function readHeading(view: SheetView, table: ProjectTable, top: number, identity
   // The title is the line that says 绩效目标表; failing that, the first line of the heading.
   const title = lines.find((l) => LABELS.title.test(l.key)) ?? lines.find((l) => !labelKind(l.key) && !inlineField(l.key));
   if (title) table.title = view.field(title.row, title.col);
+  const heading = lines.map((l) => l.key).join(' ');
+  if (/自评/.test(heading)) table.kind = 'selfEval';
+  else if (/批复|审核|审批/.test(heading)) table.kind = 'approve';
+  else if (title) table.kind = 'declare';
   const unitName = lines.find((l) => l !== title && !labelKind(l.key) && !inlineField(l.key));
   if (unitName) table.unitName = view.field(unitName.row, unitName.col);
 }

@@ -1,6 +1,7 @@
 import type { Finding } from '../findings';
 import { SEVERITY_ORDER } from '../findings';
 import type { ParsedWorkbook } from '../model';
+import { isUncertain, partOfRef, refInTable } from '../parse/query';
 import type { Settings } from '../settings';
 import type { Report, Rule } from './types';
 
@@ -12,7 +13,13 @@ export function runRuleSet(rules: readonly Rule[], workbook: ParsedWorkbook, set
     if (override === 'off') continue;
     const severity = override ?? rule.severity;
     for (const table of workbook.tables) {
+      // A rule that depends on a part the parser could not read stays silent on this table.
+      if (rule.meta.needs?.some((part) => isUncertain(table, part))) continue;
       const report = (r: Report): void => {
+        // Never a finding outside the table (a column the form does not have) or on a part read with doubt.
+        if (!refInTable(table, r.ref)) return;
+        const part = partOfRef(table, r.ref);
+        if (part && isUncertain(table, part)) return;
         findings.push({
           ruleId: rule.id,
           severity: r.severity && !override ? r.severity : severity,

@@ -1,6 +1,6 @@
 import type { CellRef } from '../grid';
 import type { Criterion, Finding, Fix, Severity } from '../findings';
-import type { ParsedWorkbook, ProjectTable } from '../model';
+import type { ParsedWorkbook, ProjectTable, UncertainPart } from '../model';
 import type { Settings } from '../settings';
 
 export interface RuleMeta {
@@ -11,6 +11,8 @@ export interface RuleMeta {
   criterion: Criterion;
   /** True when the rule can offer a Fix. */
   fixable?: boolean;
+  /** Parts of the table the rule depends on: when the parser is unsure of one, the rule stays silent. */
+  needs?: UncertainPart[];
 }
 
 export interface Report {
