@@ -17,8 +17,8 @@ const QUALIFIER_IN_BRACKETS = /\((实施期|中长期|长期|中期|项目期|�
 export function coreTitle(key: string): string {
   return key
     .replace(/^[★☆*※#▲]+/, '')
-    .replace(/[(\[【〔《<][^)\]】〕》>]*[)\]】〕》>]/g, '')
-    .replace(/[(\[【〔][^)\]】〕]*$/, '')
+    .replace(/[([【〔《<][^)\]】〕》>]*[)\]】〕》>]/g, '')
+    .replace(/[([【〔][^)\]】〕]*$/, '')
     .replace(/[★☆*※:]+$/, '')
     .replace(/^\d+[.、]/, '');
 }
