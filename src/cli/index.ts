@@ -73,9 +73,12 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--schedule <口径>', '资金支出计划口径：cumulative（累计，默认）或 per-period（各期为当期数，合计100%）')
     .option('--framework <体系>', '指标体系：auto（自动识别，默认）、hebei88 或 caiyu101')
     .option('--config <文件>', '配置文件（默认读取当前目录下的 jixiao.config.json）')
+    .option('--jobs <个数>', '同时检查的文件数（默认等于处理器核数）')
+    .option('--progress', '总是显示进度条（默认仅在终端中、文件多于 3 个时显示）')
+    .option('--no-progress', '不显示进度')
     .addHelpText(
       'after',
-      '\n退出码：0 未发现错误；1 发现错误级问题；2 有文件无法读取或参数有误。\n' +
+      '\n退出码：0 未发现错误；1 发现错误级问题；2 有文件无法读取或参数有误；130 按 Ctrl-C 中止。\n' +
         '示例：\n  jixiao check 绩效目标.xlsx\n  jixiao check 材料文件夹 --out-dir 已校验 --format json\n',
     )
     .action(async (paths: string[], opts: CheckOptions) => {

@@ -1,0 +1,200 @@
+/**
+ * Checking one file, the unit of work of `jixiao check` and `jixiao report`. Runs in a worker thread
+ * (src/cli/worker.ts) or in the main thread; its input and output are plain data (structured-cloneable).
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { departmentOf } from '../core/department';
+import type { Finding, Severity } from '../core/findings';
+import { countBySeverity } from '../core/findings';
+import type { Grid } from '../core/grid';
+import type { ParseNote, ParsedWorkbook } from '../core/model';
+import type { Settings } from '../core/settings';
+import { validateGrids } from '../core/validate';
+import { annotateBuffer } from '../hosts/file/annotate';
+import { readFileBytes } from '../hosts/file/node';
+import { FileReadError, type ReadResult, readGridsFromXlsx } from '../hosts/file/read';
+import { type FixItem, fixFirstByTable } from './fix-first';
+import { type TableSummary, allNotes, countsText, fileReport, oneLine, summarizeTable } from './report';
+
+/** The one place the batch reads a workbook (values only, bounded): swap the reader here. */
+export const readGrids = (bytes: Uint8Array): ReadResult => readGridsFromXlsx(bytes);
+
+export interface FileJob {
+  index: number;
+  /** The path as the user gave it (shown in messages). */
+  file: string;
+  abs: string;
+  settings: Settings;
+  /** Where the annotated copy goes (absolute), or null for none. */
+  target: string | null;
+  /** Shown path of the annotated copy. */
+  targetShown: string | null;
+  fix: boolean;
+  /** Build the text report lines (check without --format json). */
+  text: boolean;
+  /** Items of the "先改这些" list per table (report); 0 for none. */
+  fixFirst: number;
+}
+
+export interface ReportTableInfo extends TableSummary {
+  department: string | null;
+  /** Budget in 万元 when the table states a number (元 converted), for totals and the scatter chart. */
+  budgetWan: number | null;
+  fixFirst?: FixItem[];
+}
+
+export interface FileResult {
+  file: string;
+  tables: ReportTableInfo[];
+  findings: Finding[];
+  notes: ParseNote[];
+  /** Path of the annotated copy, or null when none was written. */
+  annotated: string | null;
+  changes?: { ref: Finding['ref']; from: string; to: string }[];
+  error?: { code: string; message: string };
+}
+
+export interface FileOutcome {
+  index: number;
+  result: FileResult;
+  /** Text report lines for stdout (empty unless job.text). */
+  lines: string[];
+  /** Messages for stderr. */
+  errors: string[];
+  counts: Record<Severity, number>;
+  /** True when the file could not be read, checked or its copy written (exit code 2). */
+  failed: boolean;
+}
+
+/** zh-CN reason for a failed write of the annotated copy. */
+export function writeFailure(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return '没有写入权限，请用 --out-dir 指定其他目录';
+  if (code === 'EBUSY') return '同名副本正被其他程序占用，请先在 Excel 或 WPS 中关闭它';
+  if (code === 'ENOSPC') return '磁盘空间不足';
+  if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EEXIST') return '目标目录不存在或无法创建（同名的文件已存在？）';
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** The temporary name an annotated copy is written under before it is renamed into place. */
+export function partialPath(target: string): string {
+  return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.part`);
+}
+
+/** Writes a file atomically: a hidden temporary next to it, then a rename (no half-written copy ever). */
+export async function writeAtomic(target: string, data: Uint8Array): Promise<void> {
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  const tmp = partialPath(target);
+  try {
+    await fs.writeFile(tmp, data);
+    await fs.rename(tmp, target);
+  } catch (err) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw err;
+  }
+}
+
+const WAN: Record<string, number> = { 万元: 1, 元: 1e-4, 亿元: 1e4 };
+
+function tableInfos(parsed: ParsedWorkbook, grids: readonly Grid[], findings: readonly Finding[], fixFirst: number): ReportTableInfo[] {
+  const fix = fixFirst > 0 ? fixFirstByTable(parsed, findings, fixFirst) : undefined;
+  return parsed.tables.map((t) => {
+    const amount = t.budget?.amount;
+    const factor = WAN[t.moneyUnit] ?? 1;
+    return {
+      ...summarizeTable(t),
+      department: departmentOf(t, grids.find((g) => g.sheetName === t.sheet)),
+      budgetWan: amount !== undefined && Number.isFinite(amount) ? Math.round(amount * factor * 1e6) / 1e6 : null,
+      ...(fix ? { fixFirst: fix.get(t.id) ?? [] } : {}),
+    };
+  });
+}
+
+/** The outcome of a file whose check stopped for a reason outside the reader and the core (a crashed worker). */
+export function failedOutcome(job: FileJob, message: string, code = 'internal'): FileOutcome {
+  return {
+    index: job.index,
+    result: { file: job.file, tables: [], findings: [], notes: [], annotated: null, error: { code, message } },
+    lines: job.text ? [`检查 ${job.file}`, `  无法检查：${message}`] : [],
+    errors: [`无法检查 ${job.file}：${message}`],
+    counts: countBySeverity([]),
+    failed: true,
+  };
+}
+
+export async function processFile(job: FileJob): Promise<FileOutcome> {
+  const { file } = job;
+  const result: FileResult = { file, tables: [], findings: [], notes: [], annotated: null };
+  const lines: string[] = [];
+  const errors: string[] = [];
+  const out = (line: string): void => {
+    if (job.text) lines.push(line);
+  };
+  const done = (failed: boolean, counts = countBySeverity([])): FileOutcome => ({ index: job.index, result, lines, errors, counts, failed });
+
+  out(`检查 ${file}`);
+  let bytes: Uint8Array;
+  let grids: Grid[];
+  let readNotes: string[];
+  try {
+    bytes = await readFileBytes(job.abs);
+    ({ grids, notes: readNotes } = readGrids(bytes));
+  } catch (err) {
+    if (err instanceof FileReadError && err.code === 'empty') {
+      // Nothing to check is not a failure: say so and go on.
+      result.notes.push({ sheet: '', message: `${err.message}，没有可检查的内容` });
+      out(`  说明：${err.message}，没有可检查的内容`);
+      out(`小结：${countsText(0, countBySeverity([]))}`);
+      return done(false);
+    }
+    const message = err instanceof FileReadError ? err.message : `读取失败（${(err as Error).message}）`;
+    result.error = { code: err instanceof FileReadError ? err.code : 'corrupt', message };
+    errors.push(`无法读取 ${file}：${message}`);
+    out(`  无法读取：${message}`);
+    return done(true);
+  }
+
+  let validation: ReturnType<typeof validateGrids>;
+  try {
+    validation = validateGrids(grids, job.settings);
+  } catch (err) {
+    // The core is meant never to throw; if it does, report this file and carry on with the rest.
+    const message = `检查时出现程序内部错误（${(err as Error).message}），请将此文件反馈给开发者`;
+    result.error = { code: 'internal', message };
+    errors.push(`无法检查 ${file}：${message}`);
+    out(`  无法检查：${message}`);
+    return done(true);
+  }
+  const { parsed, findings } = validation;
+  result.tables = tableInfos(parsed, grids, findings, job.fixFirst);
+  result.findings = findings;
+  result.notes = [...readNotes.map((message) => ({ sheet: '', message })), ...allNotes(parsed.notes, parsed.tables)];
+  for (const n of readNotes) out(`  说明：${n}`);
+  const counts = countBySeverity(findings);
+
+  for (const line of fileReport(parsed.tables, findings, parsed.notes)) out(line);
+  if (parsed.tables.length === 0 && parsed.notes.length === 0) {
+    out('  说明：未识别为绩效目标表，没有找到“项目支出绩效目标表”的标签（项目名称、预算数、一级指标等）');
+  }
+  out(`小结：${countsText(parsed.tables.length, counts)}`);
+
+  let failed = false;
+  if (job.target) {
+    try {
+      const { buffer, changes } = await annotateBuffer(bytes, findings, { applyFixes: job.fix });
+      await writeAtomic(job.target, buffer);
+      result.annotated = job.targetShown;
+      if (job.fix) result.changes = changes;
+      for (const c of changes) {
+        out(`已在副本中修改 ${c.ref.sheet}!${c.ref.address}：“${oneLine(c.from)}” → “${oneLine(c.to)}”`);
+      }
+      out(`已生成标注副本：${result.annotated}`);
+    } catch (err) {
+      failed = true;
+      const reason = err instanceof FileReadError ? err.message : writeFailure(err);
+      errors.push(`无法写入标注副本 ${job.targetShown}：${reason}`);
+    }
+  }
+  return done(failed, counts);
+}
