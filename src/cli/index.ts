@@ -1,5 +1,6 @@
 import { Command, CommanderError, Help } from 'commander';
 import { type CheckOptions, EXIT_UNREADABLE, runCheck } from './check';
+import { DEFAULT_HTML, DEFAULT_XLSX, type ReportOptions, runReport } from './batch-report/command';
 import { type CliIO, processIO } from './io';
 
 const HELP_TITLES: Record<string, string> = {
@@ -85,6 +86,30 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
       setExit(await runCheck(paths, opts, io));
     });
 
+  configure(program.command('report'))
+    .description('检查一批 .xlsx 并生成审核报告（单个离线 HTML 文件，含图表）和汇总表（.xlsx）')
+    .argument('<路径...>', '要检查的 .xlsx 文件或文件夹')
+    .option('--out <文件>', `审核报告（HTML）的保存位置（默认 ${DEFAULT_HTML}）`)
+    .option('--xlsx <文件>', `汇总表的保存位置（默认 ${DEFAULT_XLSX}）`)
+    .option('--no-xlsx', '不生成汇总表')
+    .option('--out-dir <目录>', '标注副本的保存目录（默认与原文件同目录）')
+    .option('--no-annotate', '不生成标注副本（报告中不链接副本）')
+    .option('--format <格式>', '屏幕输出格式：text（默认）或 json（输出报告中的全部数据）')
+    .option('--schedule <口径>', '资金支出计划口径：cumulative（累计，默认）或 per-period')
+    .option('--framework <体系>', '指标体系：auto（默认）、hebei88 或 caiyu101')
+    .option('--config <文件>', '配置文件（默认读取当前目录下的 jixiao.config.json）')
+    .option('--jobs <个数>', '同时检查的文件数（默认等于处理器核数）')
+    .option('--progress', '总是显示进度条')
+    .option('--no-progress', '不显示进度')
+    .addHelpText(
+      'after',
+      '\n退出码：0 未发现错误；1 发现错误级问题；2 有文件无法读取或参数有误；130 按 Ctrl-C 中止（不生成报告）。\n' +
+        '示例：\n  jixiao report 各单位材料 --out 审核报告.html --xlsx 汇总.xlsx\n',
+    )
+    .action(async (paths: string[], opts: ReportOptions) => {
+      setExit(await runReport(paths, opts, io));
+    });
+
   return program;
 }
 
@@ -110,4 +135,5 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
 }
 
 export { runCheck } from './check';
+export { runReport } from './batch-report/command';
 export type { CliIO } from './io';
