@@ -1,19 +1,14 @@
 /**
  * The report's charts, drawn with Apache ECharts' server-side SVG renderer: the page gets finished
  * <svg> elements (vector, prints sharply on A4, no script and no charting library in the page, nothing
- * fetched), while the charts keep ECharts' layout, axes and Chinese typography.
+ * fetched), while the charts keep ECharts' layout, axes and Chinese typography. The CommonJS build of
+ * ECharts is loaded only when a report is drawn (`jixiao check` never loads it).
  */
-import { BarChart, ScatterChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent } from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { LegacyGridContainLabel } from 'echarts/features';
-import { SVGRenderer } from 'echarts/renderers';
+import * as echarts from 'echarts';
 import type { Severity } from '../../core/findings';
 import { CRITERIA, SEVERITY_LABEL } from '../../core/findings';
 import { GRADES } from '../../core/score';
 import type { BatchSummary } from './summary';
-
-echarts.use([LegacyGridContainLabel, BarChart, ScatterChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, SVGRenderer]);
 
 export const SEVERITY_COLOR: Record<Severity, string> = { error: '#c4262e', warning: '#d98a00', info: '#2f6fb7' };
 const GRADE_COLOR: Record<string, string> = { 优: '#2e7d32', 良: '#6a9f2a', 中: '#d98a00', 差: '#c4262e' };
@@ -27,7 +22,7 @@ export interface Chart {
   svg: string;
 }
 
-function render(option: echarts.EChartsCoreOption, height: number): string {
+function render(option: echarts.EChartsOption, height: number): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: CHART_WIDTH, height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: FONT }, ...option });
@@ -40,10 +35,12 @@ function render(option: echarts.EChartsCoreOption, height: number): string {
 const clip = (s: string, n: number): string => ([...s].length > n ? `${[...s].slice(0, n - 1).join('')}…` : s);
 
 const legend = { top: 0, textStyle: { fontSize: 12 } };
+/** Labels on bars, none on empty ones. */
+const hideZero = (p: echarts.DefaultLabelFormatterCallbackParams): string => (p.value ? String(p.value) : '');
 
 function stackedSeverity(labels: string[], counts: Record<Severity, number>[], horizontal: boolean, height: number): string {
-  const category = { type: 'category', data: labels, axisLabel: { fontSize: 12, interval: 0 }, ...(horizontal ? { inverse: true } : {}) };
-  const value = { type: 'value', minInterval: 1 };
+  const category = { type: 'category' as const, data: labels, axisLabel: { fontSize: 12, interval: 0 }, ...(horizontal ? { inverse: true } : {}) };
+  const value = { type: 'value' as const, minInterval: 1 };
   return render(
     {
       legend,
@@ -56,7 +53,7 @@ function stackedSeverity(labels: string[], counts: Record<Severity, number>[], h
         stack: 'n',
         barMaxWidth: horizontal ? 18 : 48,
         itemStyle: { color: SEVERITY_COLOR[s] },
-        label: { show: true, fontSize: 10, color: '#fff', formatter: (p: { value: number }) => (p.value ? String(p.value) : '') },
+        label: { show: true, fontSize: 10, color: '#fff', formatter: hideZero },
         data: counts.map((c) => c[s]),
       })),
     },
@@ -99,7 +96,7 @@ export function buildCharts(summary: BatchSummary): Chart[] {
           {
             type: 'bar',
             barCategoryGap: '8%',
-            label: { show: true, position: 'top', fontSize: 11, formatter: (p: { value: number }) => (p.value ? String(p.value) : '') },
+            label: { show: true, position: 'top', fontSize: 11, formatter: hideZero },
             data: summary.scoreBins.map((v, i) => ({ value: v, itemStyle: { color: GRADE_COLOR[gradeOfBin(i)] } })),
           },
         ],

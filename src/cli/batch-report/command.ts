@@ -6,7 +6,6 @@ import { EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNREADABLE } from '../ch
 import type { CliIO } from '../io';
 import { type FileResult, writeAtomic, writeFailure } from '../process';
 import { countsText } from '../report';
-import { buildCharts } from './charts';
 import { renderHtml } from './html';
 import { summarize } from './summary';
 import { renderXlsx } from './xlsx';
@@ -79,6 +78,8 @@ export async function runReport(inputs: readonly string[], opts: ReportOptions, 
 
   const summary = summarize(results);
   const htmlDir = path.dirname(htmlPath);
+  // Loaded here so that other commands never pay for ECharts.
+  const { buildCharts } = await import('./charts');
   const html = renderHtml(summary, buildCharts(summary), {
     inputs,
     linkFor: (annotated) => (annotated ? relativeUrl(htmlDir, path.resolve(io.cwd, annotated)) : null),

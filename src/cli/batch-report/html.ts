@@ -9,6 +9,9 @@ import { CRITERION_POINTS, SCORING_TEXT } from '../../core/score';
 import { type Chart, SEVERITY_COLOR } from './charts';
 import type { BatchSummary, TableRow } from './summary';
 
+/** Above this many findings in a batch the page lists only each table's "先改这些" (the page stays openable). */
+export const DETAIL_LIMIT = 20000;
+
 export interface HtmlOptions {
   /** Link from the page to an annotated copy (relative URL), or null when there is none. */
   linkFor(annotated: string | null): string | null;
@@ -136,7 +139,7 @@ ${rows.join('\n')}
 </table>`;
 }
 
-function tableCard(t: TableRow, opts: HtmlOptions): string {
+function tableCard(t: TableRow, opts: HtmlOptions, details: boolean): string {
   const link = opts.linkFor(t.annotated);
   const crit = CRITERIA.map((c) => `${c} ${t.score.byCriterion[c]}/${CRITERION_POINTS}`).join(' · ');
   const fix = t.fixFirst.length
@@ -148,7 +151,7 @@ function tableCard(t: TableRow, opts: HtmlOptions): string {
         )
         .join('')}</ol>`
     : '<p class="muted">没有错误或警告。</p>';
-  const all = t.findings.length
+  const all = details && t.findings.length
     ? `<details><summary>全部问题（${t.findings.length} 条）</summary><ul class="all">${t.findings
         .map((f) => `<li><span class="sev-${f.severity}">【${SEVERITY_LABEL[f.severity]}】</span>${esc(f.cell)}：${esc(f.message)}</li>`)
         .join('')}</ul></details>`
@@ -175,6 +178,7 @@ function embeddedData(s: BatchSummary): string {
 export function renderHtml(s: BatchSummary, charts: readonly Chart[], opts: HtmlOptions): string {
   const t = s.totals;
   const unreadable = s.files.filter((f) => f.error);
+  const details = t.findings <= DETAIL_LIMIT;
   const critCells = CRITERIA.map((c) => `<td class="n">${t.criterion[c]}</td>`).join('');
   const unitRows = s.units
     .map(
@@ -240,8 +244,12 @@ ${unreadable.map((f) => `<tr><td>${esc(f.file)}</td><td>${esc(f.error)}</td></tr
 }
 
 <h2 id="details">${unreadable.length ? '六' : '五'}、各表先改这些</h2>
-<p class="muted">每张表按问题的严重程度和涉及的单元格数排序，列出最应先改的几项；展开“全部问题”可看逐格意见。</p>
-${s.tables.map((row) => tableCard(row, opts)).join('\n')}
+<p class="muted">每张表按问题的严重程度和涉及的单元格数排序，列出最应先改的几项；${
+  details
+    ? '展开“全部问题”可看逐格意见。'
+    : `本批共 ${t.findings} 条意见，超过 ${DETAIL_LIMIT} 条，报告中只列“先改这些”，逐格意见请看各表的标注副本或用 jixiao check 查看。`
+}</p>
+${s.tables.map((row) => tableCard(row, opts, details)).join('\n')}
 </main>
 <script type="application/json" id="report-data">${embeddedData(s)}</script>
 <script>${SCRIPT}</script>
