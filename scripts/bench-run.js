@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+/**
+ * One measured run for scripts/bench.js, in its own process so peak memory is the run's own:
+ *   node scripts/bench-run.js cli <jixiao arguments…>   — the compiled CLI (dist/), output discarded
+ *   node scripts/bench-run.js exceljs <folder>          — baseline: only open each .xlsx with ExcelJS
+ * Prints one JSON line: { ms, files, peakRssMb, code }.
+ */
+'use strict';
+const fs = require('fs');
+const path = require('path');
+
+const ROOT = path.join(__dirname, '..');
+
+function listXlsx(dir) {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.xlsx') && !f.endsWith('.已校验.xlsx'))
+    .map((f) => path.join(dir, f));
+}
+
+async function main() {
+  const [mode, ...args] = process.argv.slice(2);
+  const t0 = process.hrtime.bigint();
+  let code = 0;
+  let files = 0;
+  if (mode === 'exceljs') {
+    const ExcelJS = require('exceljs');
+    for (const file of listXlsx(args[0])) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(fs.readFileSync(file));
+      files++;
+    }
+  } else if (mode === 'cli') {
+    const { main: cli } = require(path.join(ROOT, 'dist', 'cli', 'index.js'));
+    const sink = { write: () => true };
+    code = await cli(args, { stdout: sink, stderr: sink, cwd: process.cwd() });
+  } else {
+    throw new Error(`unknown mode ${mode}`);
+  }
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  // resourceUsage().maxRSS is in KB and covers the worker threads (same process).
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(JSON.stringify({ ms, files, peakRssMb, code }) + '\n');
+}
+
+main().catch((err) => {
+  process.stderr.write(String((err && err.stack) || err) + '\n');
+  process.exit(1);
+});
