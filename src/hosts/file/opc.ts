@@ -54,7 +54,7 @@ function xmlParser(part: string, h: XmlHandlers): SaxesParser {
 /** Streams one part through saxes: the XML is never held whole in memory. */
 export function parsePart(zip: ZipReader, entry: ZipEntry, budget: InflateBudget, h: XmlHandlers): void {
   const parser = xmlParser(entry.name, h);
-  let decoder: TextDecoder | undefined;
+  let decoder: InstanceType<typeof TextDecoder> | undefined;
   zip.inflate(
     entry,
     (chunk) => {
