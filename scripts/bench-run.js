@@ -3,7 +3,7 @@
  * One measured run for scripts/bench.js, in its own process so peak memory is the run's own:
  *   node scripts/bench-run.js cli <jixiao arguments…>   — the compiled CLI (dist/), output discarded
  *   node scripts/bench-run.js exceljs <folder>          — baseline: only open each .xlsx with ExcelJS
- * Prints one JSON line: { ms, files, peakRssMb, code }.
+ * Prints one JSON line: { ms, cpuMs, files, peakRssMb, code }.
  */
 'use strict';
 const fs = require('fs');
@@ -39,8 +39,11 @@ async function main() {
   }
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   // resourceUsage().maxRSS is in KB and covers the worker threads (same process).
-  const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(JSON.stringify({ ms, files, peakRssMb, code }) + '\n');
+  const usage = process.resourceUsage();
+  const peakRssMb = usage.maxRSS / 1024;
+  // CPU time of all threads: on a busy shared machine this is steadier than the wall clock.
+  const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
+  process.stdout.write(JSON.stringify({ ms, cpuMs, files, peakRssMb, code }) + '\n');
 }
 
 main().catch((err) => {
