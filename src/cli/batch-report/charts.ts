@@ -54,6 +54,7 @@ function stackedSeverity(labels: string[], counts: Record<Severity, number>[], h
         barMaxWidth: horizontal ? 18 : 48,
         itemStyle: { color: SEVERITY_COLOR[s] },
         label: { show: true, fontSize: 10, color: '#fff', formatter: hideZero },
+        labelLayout: { hideOverlap: true },
         data: counts.map((c) => c[s]),
       })),
     },
