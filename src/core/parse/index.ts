@@ -5,6 +5,7 @@ import { SheetView } from './sheet';
 import { isFooterRow, isIdentityRow, isIndicatorHeaderRow, isListHeaderRow } from './rows';
 import { type TableRegion, parseTable } from './table';
 import { LABELS } from './labels';
+import { opensPart } from './indicators';
 
 /** Rows (grid-local) where tables begin: identity rows (项目名称/项目编码) or headers of unlabeled tables. */
 function findRegions(view: SheetView): TableRegion[] {
@@ -15,7 +16,8 @@ function findRegions(view: SheetView): TableRegion[] {
       if (headerSeen) starts.push(r);
       headerSeen = false;
     } else if (isIndicatorHeaderRow(view, r)) {
-      if (headerSeen) starts.push(r);
+      // A second block of the same project (年度绩效指标 under 长期绩效指标) continues the open table.
+      if (headerSeen && !(starts.length > 0 && opensPart(view, r))) starts.push(r);
       headerSeen = true;
     }
   }

@@ -229,6 +229,32 @@ export function isPartLabelRow(view: SheetView, row: number): boolean {
   return label && seen === 1;
 }
 
+/** The part label of the indicator block headed at row r: in the header row's first cell or the line above. */
+export function partLabelAt(view: SheetView, r: number): { row: number; col: number; key: string } | undefined {
+  const first = firstFilledCol(view, r);
+  if (first !== undefined && PART_LABEL.test(view.key(r, first).replace(/:+$/, ''))) return { row: r, col: first, key: view.key(r, first) };
+  for (let above = r - 1; above >= Math.max(0, r - 2); above--) {
+    if (view.isRowEmpty(above)) continue;
+    if (!isPartLabelRow(view, above)) return undefined;
+    const c = firstFilledCol(view, above)!;
+    return { row: above, col: c, key: view.key(above, c) };
+  }
+  return undefined;
+}
+
+/** True when the header at row r opens another block (实施期/年度) of the table above it. */
+export function opensPart(view: SheetView, r: number): boolean {
+  return partLabelAt(view, r) !== undefined;
+}
+
+function partKind(key: string | undefined): NonNullable<ProjectTable['parts']>[number]['kind'] {
+  if (!key) return 'other';
+  if (/实施期|中长期|长期|中期|项目期/.test(key)) return 'midTerm';
+  if (/年度|当年|本年/.test(key)) return 'annual';
+  if (/自评|实际|完成/.test(key)) return 'selfEval';
+  return 'other';
+}
+
 export interface IndicatorBlock {
   model: ColumnModel;
   rows: IndicatorRow[];
@@ -325,6 +351,7 @@ export function readIndicators(view: SheetView, table: ProjectTable, headerRow: 
     });
   }
   if (model.unsure.length) doubt(table, 'indicators', `指标表头中有${model.unsure.join('、')}无法确定含义`);
+  readMoreParts(view, table, block, bottom);
 
   const lastRow = table.indicators[table.indicators.length - 1];
   if (lastRow && !lastRow.value.absent && lastRow.value.text === '' && (lastRow.basis.absent || lastRow.basis.text === '')) {
@@ -349,4 +376,36 @@ const doubts = new WeakMap<ProjectTable, string[]>();
 /** The reasons recorded by doubt(), in order. */
 export function doubtsOf(table: ProjectTable): string[] {
   return doubts.get(table) ?? [];
+}
+
+/**
+ * Further indicator blocks of the same project under the first (长期绩效指标 then 年度绩效指标, 实施期 then 年度):
+ * the annual block becomes the table's indicators, the others are kept as parts.
+ */
+function readMoreParts(view: SheetView, table: ProjectTable, first: IndicatorBlock, bottom: number): void {
+  const blocks: { kind: ReturnType<typeof partKind>; label?: Field; block: IndicatorBlock }[] = [];
+  const labelOf = (r: number) => {
+    const at = partLabelAt(view, r);
+    return at ? { kind: partKind(at.key), label: view.field(at.row, at.col) } : { kind: partKind(undefined) };
+  };
+  blocks.push({ ...labelOf(first.model.headerRow), block: first });
+  for (let r = first.end + 1; r <= bottom; r++) {
+    if (isIdentityRow(view, r)) break;
+    if (!isIndicatorHeaderRow(view, r)) continue;
+    if (!opensPart(view, r)) break;
+    const block = readIndicatorBlock(view, r, bottom);
+    blocks.push({ ...labelOf(r), block });
+    r = Math.max(r, block.end);
+  }
+  if (blocks.length < 2) return;
+  const main = blocks.find((b) => b.kind === 'annual') ?? blocks[0];
+  const origin = view.grid.origin?.row ?? 0;
+  table.indicators = main.block.rows;
+  table.columns = main.block.model.list;
+  const refs = {} as Record<IndicatorColumn, CellRef | undefined>;
+  for (const info of main.block.model.list) if ((CORE_COLUMNS as readonly string[]).includes(info.key)) refs[info.key as IndicatorColumn] = info.ref;
+  table.indicatorHeader = { row: main.block.model.headerRow + origin, refs };
+  table.parts = blocks
+    .filter((b) => b !== main)
+    .map((b) => ({ kind: b.kind, ...(b.label ? { label: b.label } : {}), columns: b.block.model.list, indicators: b.block.rows }));
 }

@@ -30,6 +30,8 @@ function readInlineField(view: SheetView, table: ProjectTable, row: number, col:
  */
 function valueCol(view: SheetView, row: number, col: number): number | undefined {
   const first = view.nextSlotCol(row, col);
+  // A blank merged box right of the label is the value's box (a blank form): never the next label's text.
+  if (view.key(row, first) === '' && view.spanEnd(row, first) > first) return first;
   for (let c = first; c < view.cols; c++) {
     if (view.isMergeSlave(row, c)) continue;
     const k = view.key(row, c);
@@ -39,8 +41,17 @@ function valueCol(view: SheetView, row: number, col: number): number | undefined
   return first;
 }
 
-function moneyField(view: SheetView, row: number, col: number): MoneyField {
-  const f = view.field(row, col);
+/**
+ * The value of a label at (row, labelCol) read from `col`. When that slot holds the next label (a blank form:
+ * "资金总额： | 财政拨款："), the value is blank and points at the label's own cell, where it would be typed.
+ */
+function valueField(view: SheetView, row: number, col: number, labelCol: number): Field {
+  if (isLabel(view.key(row, col))) return { text: '', raw: null, ref: view.field(row, labelCol).ref };
+  return view.field(row, col);
+}
+
+function moneyField(view: SheetView, row: number, col: number, labelCol: number): MoneyField {
+  const f = valueField(view, row, col, labelCol);
   return { ...f, amount: parseMoney(f.raw, f.text) };
 }
 
@@ -93,7 +104,7 @@ export function parseTable(view: SheetView, region: TableRegion, index: number):
         case 'projectName': {
           firstIdentityRow ??= r;
           const col = vc();
-          if (col !== undefined) table[kind] = view.field(r, col);
+          if (col !== undefined) table[kind] = valueField(view, r, col, c);
           break;
         }
         case 'midTermMoney':
@@ -102,7 +113,7 @@ export function parseTable(view: SheetView, region: TableRegion, index: number):
         case 'carryover': {
           if (midTermCols.has(c)) break;
           const col = vc();
-          if (col !== undefined) carryover = moneyField(view, r, col);
+          if (col !== undefined) carryover = moneyField(view, r, col, c);
           break;
         }
         case 'budget':
@@ -113,7 +124,7 @@ export function parseTable(view: SheetView, region: TableRegion, index: number):
           const rank = /^(?:其中:?)?(?:当年|本年度?|年度|全年)/.test(key) ? 2 : 1;
           if ((moneyRank.get(kind) ?? 0) > rank) break;
           const col = vc();
-          if (col !== undefined) table[kind] = moneyField(view, r, col);
+          if (col !== undefined) table[kind] = moneyField(view, r, col, c);
           moneyRank.set(kind, rank);
           if (kind === 'budget') budgetRow = r;
           break;
@@ -122,7 +133,7 @@ export function parseTable(view: SheetView, region: TableRegion, index: number):
         case 'implementer':
         case 'manager': {
           const col = vc();
-          if (col !== undefined && !table[kind]) table[kind] = view.field(r, col);
+          if (col !== undefined && !table[kind]) table[kind] = valueField(view, r, col, c);
           break;
         }
         case 'fundUse': {
