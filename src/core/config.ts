@@ -1,14 +1,16 @@
 /**
  * jixiao.config.json: user/project settings, validated with zh-CN errors.
  *
- *   { "framework": "auto" | "hebei88" | "caiyu101",
+ *   { "framework": "auto" | "caiyu88" | "caiyu101" | "zhuanyi163" | "shenbao-touru" | "gongxing53" | "pingjia10"
+ *                  ("hebei88" is still accepted for caiyu88),
  *     "schedule": "cumulative" | "per-period",
  *     "midYearMinimum": 50,
  *     "rules": { "description-copy": "off", "basis-vague": "info" } }
  */
 import type { Severity } from './findings';
+import { FRAMEWORK_LIST, resolveFrameworkId } from './frameworks';
 import { ALL_RULES } from './rules';
-import { DEFAULT_SETTINGS, type FrameworkId, type ScheduleMode, type Settings } from './settings';
+import { DEFAULT_SETTINGS, type ScheduleMode, type Settings } from './settings';
 
 export const CONFIG_FILE_NAME = 'jixiao.config.json';
 
@@ -18,7 +20,6 @@ export interface ConfigResult {
   errors: string[];
 }
 
-const FRAMEWORKS: Record<string, FrameworkId> = { auto: 'auto', hebei88: 'hebei88', caiyu101: 'caiyu101' };
 const SCHEDULES: Record<string, ScheduleMode> = {
   cumulative: 'cumulative',
   'per-period': 'per-period',
@@ -64,9 +65,12 @@ export function mergeConfig(config: unknown, base: Settings = DEFAULT_SETTINGS):
     if (!KNOWN_KEYS.has(key)) errors.push(`未知的配置项“${key}”，已忽略。可用的配置项：framework、schedule、midYearMinimum、rules。`);
   }
   if (c.framework !== undefined) {
-    const fw = typeof c.framework === 'string' ? FRAMEWORKS[c.framework] : undefined;
+    const fw = typeof c.framework === 'string' ? resolveFrameworkId(c.framework) : undefined;
     if (fw) settings.framework = fw;
-    else errors.push(`framework 的值“${String(c.framework)}”无效，应为 auto（自动识别）、hebei88（河北88号文）或 caiyu101（财预〔2021〕101号）。`);
+    else {
+      const choices = FRAMEWORK_LIST.map((f) => `${f.id}（${f.label}）`).join('、');
+      errors.push(`framework 的值“${String(c.framework)}”无效，应为 auto（自动识别）或 ${choices}。`);
+    }
   }
   if (c.schedule !== undefined) {
     const s = typeof c.schedule === 'string' ? SCHEDULES[c.schedule] : undefined;

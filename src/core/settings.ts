@@ -1,6 +1,8 @@
 import type { Severity } from './findings';
+import type { FrameworkKey } from './frameworks/types';
 
-export type FrameworkId = 'auto' | 'hebei88' | 'caiyu101';
+/** 'auto' detects per table; 'hebei88' is the old name of 'caiyu88' (财预〔2015〕88号), still accepted. */
+export type FrameworkId = 'auto' | FrameworkKey | 'hebei88';
 export type ScheduleMode = 'cumulative' | 'per-period';
 
 export interface Settings {

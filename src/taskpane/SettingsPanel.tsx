@@ -31,10 +31,10 @@ export function SettingsPanel({ settings, scope, disabled, onSettingsChange, onS
       <Field label={S.framework} size="small">
         <Select
           size="small"
-          value={settings.framework}
+          value={settings.framework === 'hebei88' ? 'caiyu88' : settings.framework}
           onChange={(_, d) => onSettingsChange({ ...settings, framework: d.value as FrameworkId })}
         >
-          {(Object.keys(FRAMEWORK_LABEL) as FrameworkId[]).map((id) => (
+          {(Object.keys(FRAMEWORK_LABEL) as (keyof typeof FRAMEWORK_LABEL)[]).map((id) => (
             <option key={id} value={id}>
               {FRAMEWORK_LABEL[id]}
             </option>

@@ -7,8 +7,12 @@ export const S = {
   settingsTitle: '校验设置',
   framework: '指标体系',
   frameworkAuto: '自动识别',
-  frameworkHebei: '河北88号',
+  frameworkCaiyu88: '财预〔2015〕88号',
   frameworkCaiyu: '财预〔2021〕101号',
+  frameworkZhuanyi: '财预〔2015〕163号（转移支付）',
+  frameworkShenbao: '地方申报表范本（投入、产出、效益）',
+  frameworkGongxing: '财预〔2013〕53号（投入、过程、产出、效果）',
+  frameworkPingjia: '财预〔2020〕10号（决策、过程、产出、效益）',
   schedule: '资金支出计划口径',
   scheduleCumulative: '累计',
   schedulePerPeriod: '当期',
@@ -78,6 +82,10 @@ export const S = {
 
 export const FRAMEWORK_LABEL = {
   auto: S.frameworkAuto,
-  hebei88: S.frameworkHebei,
+  caiyu88: S.frameworkCaiyu88,
   caiyu101: S.frameworkCaiyu,
+  zhuanyi163: S.frameworkZhuanyi,
+  'shenbao-touru': S.frameworkShenbao,
+  gongxing53: S.frameworkGongxing,
+  pingjia10: S.frameworkPingjia,
 } as const;

@@ -1,5 +1,6 @@
 import type { Finding } from '../findings';
 import { SEVERITY_ORDER } from '../findings';
+import { bindWorkbook } from '../frameworks';
 import type { ParsedWorkbook } from '../model';
 import { isUncertain, partOfRef, refInTable } from '../parse/query';
 import type { Settings } from '../settings';
@@ -8,6 +9,7 @@ import type { Report, Rule } from './types';
 /** Runs every enabled rule on every table; a rule that throws becomes an info finding, never a crash. */
 export function runRuleSet(rules: readonly Rule[], workbook: ParsedWorkbook, settings: Settings): Finding[] {
   const findings: Finding[] = [];
+  bindWorkbook(workbook);
   for (const rule of rules) {
     const override = settings.rules[rule.id];
     if (override === 'off') continue;

@@ -1,3 +1,4 @@
+import { hasCostLevel1 } from '../frameworks';
 import type { CellRef } from '../grid';
 import type { ProjectTable } from '../model';
 import type { Rule } from './types';
@@ -31,7 +32,8 @@ export const rule: Rule = {
   },
   check({ table, settings, report }) {
     const { framework, rows } = analyse(table, settings);
-    if (rows.length === 0) return;
+    // Evaluation frameworks (投入/过程/产出/效果…) grade stages, not the 目标表 categories required here.
+    if (rows.length === 0 || framework.kind === 'evaluation') return;
     const has = (l1: string, l2?: string): boolean => rows.some((r) => r.l1Key === l1 && (!l2 || r.l2Key === l2));
     const firstOf = (l1: string): CellRef => rows.find((r) => r.l1Key === l1)?.row.level1.ref ?? anchor(table);
     const missing = (ref: CellRef, what: string, example: string, severity?: 'warning') =>
@@ -42,9 +44,10 @@ export const rule: Rule = {
       if (!has('产出', '数量')) missing(firstOf('产出'), '产出指标下的“数量指标”', '“培训次数 ≥4次”');
       if (!has('产出', '质量')) missing(firstOf('产出'), '产出指标下的“质量指标”', '“验收合格率 ≥95%”');
     }
-    const costPresent = framework.id === 'caiyu101' ? has('成本') : has('产出', '成本');
+    const costLevel1 = hasCostLevel1(framework);
+    const costPresent = costLevel1 ? has('成本') : has('产出', '成本') || rows.some((r) => r.l2Key === '成本');
     if (!costPresent) {
-      const where = framework.id === 'caiyu101' ? '一级指标“成本指标”（经济成本指标）' : '产出指标下的“成本指标”';
+      const where = costLevel1 ? '一级指标“成本指标”（经济成本指标）' : '产出指标下的“成本指标”';
       missing(firstOf('产出'), where, '“项目总成本 ≤预算数（万元）”', 'warning');
     }
     const benefits = rows.filter((r) => r.l1Key === '效益');
@@ -52,7 +55,9 @@ export const rule: Rule = {
     else if (benefits.every((r) => r.l2Key === '可持续影响')) {
       missing(benefits[0].row.level1.ref, '经济、社会或生态效益指标（目前只有可持续影响指标）', '社会效益指标“……保障率 ≥95%”', 'warning');
     }
-    if (!has('满意度') && hasServiceRecipients(table)) {
+    // 财预〔2015〕163号 and some local forms put 满意度 under 效益 as a 二级.
+    const satisfaction = has('满意度') || rows.some((r) => r.l2Key.includes('满意度'));
+    if (!satisfaction && hasServiceRecipients(table)) {
       missing(anchor(table), '满意度指标（本项目有服务对象）', '服务对象满意度指标“参训学员满意度 ≥90%”');
     }
   },

@@ -1,4 +1,4 @@
-import { ALL_CATEGORY_NAMES, categoryKey, findLevel1, findLevel2, suggestName } from '../frameworks';
+import { ALL_CATEGORY_NAMES, categoryKey, findLevel1, findLevel2, level1In, suggestName } from '../frameworks';
 import type { Rule } from './types';
 import { analyse, at, q } from './util';
 
@@ -15,13 +15,16 @@ export const rule: Rule = {
       '一级、二级指标必须使用指标体系中的规范名称：一级为产出指标、效益指标、满意度指标（101号口径另有成本指标），二级为数量、质量、时效、成本、经济效益、社会效益、生态效益、可持续影响、服务对象满意度等。自拟的类别名称无法汇总，评审会要求按规范体系重填。本规则对写法差异（缺少“指标”二字、全角半角、空格）是宽容的，只提示确实不在体系中的名称，并给出最接近的规范名称。',
   },
   check({ table, settings, report }) {
-    const { framework, rows } = analyse(table, settings);
+    const { framework, fitting, ambiguous, rows } = analyse(table, settings);
     const l1Names = framework.level1.map((l) => l.name);
     for (const r of rows) {
       const { level1, level2 } = r.row;
-      if (!r.row.level1Carried && level1.text && !findLevel1(framework, level1.text) && !KNOWN_KEYS.has(categoryKey(level1.text))) {
+      if (!r.row.level1Carried && level1.text && !level1In(fitting, level1.text)) {
         const s = suggestName(level1.text, l1Names);
+        // A 一级 of another official framework mixed into this table's set: worth a look, not an outright error.
+        const elsewhere = KNOWN_KEYS.has(categoryKey(level1.text));
         report({
+          ...(elsewhere ? { severity: ambiguous ? ('info' as const) : ('warning' as const) } : {}),
           ref: level1.ref,
           message: `${at(level1)}：一级指标${q(level1.text)}不在${framework.label}指标体系中：${s ? `是否应为“${s}”？` : `请改为${l1Names.map((n) => `“${n}”`).join('、')}之一。`}`,
           ...(s ? { fix: { from: level1.text, to: s, description: `将${q(level1.text)}改为“${s}”` } } : {}),

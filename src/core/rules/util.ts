@@ -1,5 +1,5 @@
 /** Shared helpers for rules: row classification against the framework, name heuristics, message bits. */
-import { categoryKey, findLevel1, findLevel2, frameworkFor, type Framework } from '../frameworks';
+import { FRAMEWORKS, categoryKey, findLevel1, findLevel2, frameworkDetection, resolveFrameworkId, type Framework } from '../frameworks';
 import type { Field, IndicatorRow, ProjectTable } from '../model';
 import type { Settings } from '../settings';
 import { compact } from '../text';
@@ -24,6 +24,10 @@ export interface RowInfo {
 
 export interface TableInfo {
   framework: Framework;
+  /** Frameworks the table's 一级 set fits (the chosen one first); a name right in any of them is not an error. */
+  fitting: Framework[];
+  /** Detection could not tell the framework apart: framework-dependent findings should be info at most. */
+  ambiguous: boolean;
   rows: RowInfo[];
 }
 
@@ -34,16 +38,19 @@ export function analyse(table: ProjectTable, settings: Settings): TableInfo {
   if (!byFw) cache.set(table, (byFw = new Map()));
   const hit = byFw.get(settings.framework);
   if (hit) return hit;
-  const framework = frameworkFor(table, settings.framework);
+  const fixed = settings.framework === 'auto' ? undefined : resolveFrameworkId(settings.framework);
+  const detection = frameworkDetection(table);
+  const framework = fixed && fixed !== 'auto' ? FRAMEWORKS[fixed] : detection.framework;
+  const fitting = fixed && fixed !== 'auto' ? [framework] : detection.fitting;
   const rows = table.indicators.map((row) => classify(framework, row));
-  const info = { framework, rows };
+  const info = { framework, fitting, ambiguous: !fixed && detection.ambiguous, rows };
   byFw.set(settings.framework, info);
   return info;
 }
 
 function classify(fw: Framework, row: IndicatorRow): RowInfo {
   const l1def = findLevel1(fw, row.level1.text);
-  const l2hit = findLevel2(fw, row.level2.text);
+  const l2hit = findLevel2(fw, row.level2.text, row.level1.text);
   const l1 = l1def?.name ?? l2hit?.level1.name;
   return {
     row,
