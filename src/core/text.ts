@@ -3,43 +3,63 @@
  * Clerks type the same thing many ways: full-width digits (９０％), ideographic spaces, ≧ vs ≥ vs >=.
  */
 
-const FULLWIDTH_START = 0xff01;
-const FULLWIDTH_END = 0xff5e;
 const FULLWIDTH_OFFSET = 0xfee0;
+const WIDE = /[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009]/u;
 
 /** Folds full-width ASCII (！…～) to half-width and U+3000 to a space; leaves CJK untouched. */
 export function foldWidth(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const code = ch.codePointAt(0)!;
-    if (code >= FULLWIDTH_START && code <= FULLWIDTH_END) out += String.fromCodePoint(code - FULLWIDTH_OFFSET);
-    else if (code === 0x3000 || code === 0x00a0 || code === 0x2002 || code === 0x2003 || code === 0x2009) out += ' ';
-    else out += ch;
-  }
-  return out;
+  if (!WIDE.test(s)) return s;
+  return s
+    .replace(/[\uff01-\uff5e]/gu, (ch) => String.fromCharCode(ch.charCodeAt(0) - FULLWIDTH_OFFSET))
+    .replace(/[\u3000\u00a0\u2002\u2003\u2009]/gu, ' ');
 }
 
-/** Canonical comparison operators: ≧ ⩾ >= => → ≥, ≦ ⩽ <= =< → ≤. */
+const OPERATOR_CHARS = /[≧⩾≦⩽<>=═]/u;
+
+/** Canonical comparison operators: ≧ ⩾ >= => → ≥, ≦ ⩽ <= =< → ≤, ═ (box-drawing, seen in exports) → =. */
 export function foldOperators(s: string): string {
+  if (!OPERATOR_CHARS.test(s)) return s;
   return s
-    .replace(/[≧⩾]/g, '≥')
-    .replace(/[≦⩽]/g, '≤')
-    .replace(/>\s*=|=\s*>/g, '≥')
-    .replace(/<\s*=|=\s*</g, '≤');
+    .replace(/[≧⩾]|>\s*=|=\s*>/gu, '≥')
+    .replace(/[≦⩽]|<\s*=|=\s*</gu, '≤')
+    .replace(/═/gu, '=');
 }
+
+/**
+ * Bounded memo for the hot normalisers: the same cell texts (category names, units, labels) are normalised
+ * by the parser and by many rules. Cleared when full, so memory stays bounded on huge workbooks.
+ */
+function memo(fn: (s: string) => string, limit = 20000): (s: string) => string {
+  const cache = new Map<string, string>();
+  return (s) => {
+    const hit = cache.get(s);
+    if (hit !== undefined) return hit;
+    const out = fn(s);
+    if (cache.size >= limit) cache.clear();
+    cache.set(s, out);
+    return out;
+  };
+}
+
+const normalizeString = memo((s) =>
+  foldOperators(foldWidth(s))
+    .replace(/[\u200b-\u200d\ufeff]/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim(),
+);
 
 /** Width folding + operator folding + whitespace collapsed to one space + trim. */
 export function normalizeText(s: string | null | undefined): string {
   if (s == null) return '';
-  return foldOperators(foldWidth(String(s)))
-    .replace(/[\u200b-\u200d\ufeff]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return normalizeString(typeof s === 'string' ? s : String(s));
 }
+
+const compactString = memo((s) => normalizeString(s).replace(/\s+/gu, ''));
 
 /** normalizeText with every whitespace removed: the form to compare labels and names. */
 export function compact(s: string | null | undefined): string {
-  return normalizeText(s).replace(/\s+/g, '');
+  if (s == null) return '';
+  return compactString(typeof s === 'string' ? s : String(s));
 }
 
 /** True when the cell says nothing (blank, only spaces or dashes/slashes used as "none"). */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { formatValue, hasPlaceholder, parseIndicatorValue, parsePercent, type ParsedValue } from '../../src/core/values';
+import { formatValue, hasPlaceholder, parseIndicatorValue, parsePercent, percentOf, type ParsedValue } from '../../src/core/values';
 
-type Expect = Partial<ParsedValue>;
+type Expect = Partial<Omit<ParsedValue, 'date'>> & { date?: Partial<ParsedValue['date'] & object> };
 
 const CASES: [string, Expect][] = [
   ['≥90%', { kind: 'numeric', operator: '≥', number: 90, unit: '%' }],
@@ -67,8 +67,64 @@ const CASES: [string, Expect][] = [
   ['—', { kind: 'empty' }],
   ['按计划完成', { kind: 'unparsed' }],
   ['有所提高', { kind: 'unparsed' }],
-  ['明显改善', { kind: 'unparsed' }],
   ['3次以上完成培训', { kind: 'unparsed' }],
+  // Unit costs: per person, per visit, per month, per item, per kilometre; 万 without 元.
+  ['≤1000元/人', { kind: 'numeric', operator: '≤', number: 1000, unit: '元', per: '人' }],
+  ['≤80元/人·次', { kind: 'numeric', operator: '≤', number: 80, unit: '元', per: '人次' }],
+  ['≤620万/月', { kind: 'numeric', operator: '≤', number: 620, unit: '万元', per: '月' }],
+  ['≤2万元/月', { kind: 'numeric', operator: '≤', number: 2, unit: '万元', per: '月' }],
+  ['≤35元/件', { kind: 'numeric', operator: '≤', number: 35, unit: '元', per: '件' }],
+  ['≤3.5万元/公里', { kind: 'numeric', operator: '≤', number: 3.5, unit: '万元', per: '公里' }],
+  ['≤50万元/个', { kind: 'numeric', operator: '≤', number: 50, unit: '万元', per: '个' }],
+  ['1600元/亩', { kind: 'numeric', operator: '=', number: 1600, unit: '元', per: '亩' }],
+  ['250万', { kind: 'numeric', operator: '=', number: 250, unit: '万元' }],
+  ['1次/月', { kind: 'numeric', number: 1, unit: '次', per: '月' }],
+  // Lower-is-better rates and counts.
+  ['投诉率≤5%'.slice(3), { kind: 'numeric', operator: '≤', number: 5, unit: '%' }],
+  ['≤2次', { kind: 'numeric', operator: '≤', number: 2, unit: '次' }],
+  ['═100%', { kind: 'numeric', operator: '=', number: 100, unit: '%' }],
+  ['≥100百分比', { kind: 'numeric', operator: '≥', number: 100, unit: '%' }],
+  // Money with separators, currency marks and units inside.
+  ['1,234.5万元', { kind: 'numeric', number: 1234.5, unit: '万元' }],
+  ['￥12,000元', { kind: 'numeric', number: 12000, unit: '元' }],
+  ['¥8,827,620.53', { kind: 'numeric', number: 8827620.53 }],
+  ['≤￥12,000.00元', { kind: 'numeric', operator: '≤', number: 12000, unit: '元' }],
+  ['1346.0088万平方米', { kind: 'numeric', number: 1346.0088, unit: '万平方米' }],
+  // Recurring and period deadlines.
+  ['每月', { kind: 'date', date: { recurring: '月', before: true } }],
+  ['按月', { kind: 'date', date: { recurring: '月', before: true } }],
+  ['每季度', { kind: 'date', date: { recurring: '季度', before: true } }],
+  ['按季度', { kind: 'date', date: { recurring: '季度', before: true } }],
+  ['每月10日前', { kind: 'date', date: { recurring: '月', day: 10, before: true } }],
+  ['半年内', { kind: 'numeric', operator: '≤', number: 6, unit: '月' }],
+  ['2025年内', { kind: 'date', date: { year: 2025, month: 12, before: true } }],
+  ['12月31日前', { kind: 'date', date: { month: 12, day: 31, before: true } }],
+  ['30日内', { kind: 'numeric', operator: '≤', number: 30, unit: '天' }],
+  ['5个工作日内', { kind: 'numeric', operator: '≤', number: 5, unit: '工作日' }],
+  ['12月底前100%到位', { kind: 'date', date: { month: 12, before: true } }],
+  ['11月底完成', { kind: 'date', date: { month: 11 } }],
+  ['2021年1月-12月', { kind: 'date', date: { year: 2021, month: 12, fromMonth: 1, wholeYear: true } }],
+  ['2023.07-2024.01', { kind: 'date', date: { year: 2024, month: 1, fromMonth: 7, fromYear: 2023 } }],
+  ['2020年1月--2020年11月', { kind: 'date', date: { year: 2020, month: 11, fromMonth: 1 } }],
+  ['2025年', { kind: 'date', date: { year: 2025, wholeYear: true } }],
+  ['2025年度', { kind: 'date', date: { year: 2025, wholeYear: true } }],
+  ['及时', { kind: 'unparsed' }],
+  // Qualitative grades (定性 分级分档, 财预〔2021〕101号).
+  ['优/良/中/差', { kind: 'qualitative', grade: '好' }],
+  ['好/较好/一般/较差/差', { kind: 'qualitative', grade: '好' }],
+  ['达到/基本达到/未达到', { kind: 'qualitative', grade: '好' }],
+  ['达到', { kind: 'qualitative', grade: '好' }],
+  ['基本达到', { kind: 'qualitative', grade: '一般' }],
+  ['达到预期目标', { kind: 'qualitative', grade: '好' }],
+  ['显著', { kind: 'qualitative', grade: '好' }],
+  ['效果明显', { kind: 'qualitative', grade: '好' }],
+  ['明显提升', { kind: 'qualitative', grade: '较好' }],
+  ['显著改善', { kind: 'qualitative', grade: '较好' }],
+  ['明显改善', { kind: 'qualitative', grade: '较好' }],
+  ['稳步提高', { kind: 'qualitative', grade: '一般' }],
+  ['优良', { kind: 'qualitative', grade: '好' }],
+  ['长期', { kind: 'qualitative' }],
+  ['严格执行相关制度规定', { kind: 'unparsed' }],
 ];
 
 describe('parseIndicatorValue', () => {
@@ -111,6 +167,19 @@ describe('parseIndicatorValue', () => {
       ),
     );
   });
+});
+
+describe('percentOf', () => {
+  it.each<[string, number | undefined]>([
+    ['95%', 95],
+    ['95', 95],
+    ['0.95', 95],
+    ['1', 1],
+    ['≥98', 98],
+    ['120', undefined],
+    ['95次', undefined],
+    ['较好', undefined],
+  ])('%s → %j', (text, expected) => expect(percentOf(parseIndicatorValue(text))).toBe(expected));
 });
 
 describe('hasPlaceholder', () => {
