@@ -7,7 +7,7 @@ import { referencedNames } from '../../src/core/templates/render';
 import { buildWorkbook } from '../helpers/ruleTester';
 import type { TableSpec } from '../../src/core/testing/tableSpec';
 
-const FRAMEWORKS: FrameworkKey[] = ['hebei88', 'caiyu101'];
+const FRAMEWORKS: FrameworkKey[] = ['caiyu88', 'caiyu101'];
 const YEAR = 2025;
 
 function budgetOf(t: ProjectTemplate): number {

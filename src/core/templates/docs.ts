@@ -8,7 +8,7 @@ const cell = (s: string): string => s.replace(/\|/g, '｜').replace(/\n/g, ' ');
 
 /** One template as a markdown section: scope, inputs, and the indicator table under the 88号 layout. */
 export function renderTemplateMarkdown(t: ProjectTemplate, year = 2025): string {
-  const r = renderTemplate(t, { framework: 'hebei88', year });
+  const r = renderTemplate(t, { framework: 'caiyu88', year });
   const lines = [
     `### ${t.title}（${t.id}）`,
     '',
@@ -30,7 +30,7 @@ export function renderTemplateMarkdown(t: ProjectTemplate, year = 2025): string 
 
 export function renderTemplateDocs(): string {
   const sample = TEMPLATES[0];
-  const filled = renderTemplate(sample, { framework: 'hebei88', year: 2025, values: sampleValues(sample) });
+  const filled = renderTemplate(sample, { framework: 'caiyu88', year: 2025, values: sampleValues(sample) });
   const out = [
     '# 标准指标模板一览',
     '',
@@ -38,9 +38,9 @@ export function renderTemplateDocs(): string {
     '',
     `共 ${TEMPLATES.length} 类项目模板。每个模板覆盖适用的全部二级指标，三级指标名称具体，描述写明计算公式或统计口径，指标值写明比较符和单位，依据写明类别（计划标准、行业标准、历史标准、预算支出标准、其他标准）和示例来源。`,
     '',
-    `需要经办人按本单位实际填写的数据标为“【请填写……】”，例如“${sample.indicators[0].name}”的指标值“${renderTemplate(sample, { framework: 'hebei88', year: 2025 }).rows[0].value}”，填写后为“${filled.rows[0].value}”。未填写的数据由校验规则“模板数据尚未填写”逐项提示，每项数据只提示一次。`,
+    `需要经办人按本单位实际填写的数据标为“【请填写……】”，例如“${sample.indicators[0].name}”的指标值“${renderTemplate(sample, { framework: 'caiyu88', year: 2025 }).rows[0].value}”，填写后为“${filled.rows[0].value}”。未填写的数据由校验规则“模板数据尚未填写”逐项提示，每项数据只提示一次。`,
     '',
-    `下表按${FRAMEWORKS.hebei88.label}排列；选择${FRAMEWORKS.caiyu101.label}时，成本指标作为一级指标（二级为“经济成本指标”）排在最前，其余内容相同。`,
+    `下表按${FRAMEWORKS.caiyu88.label}排列；选择${FRAMEWORKS.caiyu101.label}时，成本指标作为一级指标（二级为“经济成本指标”）排在最前，其余内容相同。`,
     '',
     '## 模板清单',
     '',
