@@ -107,7 +107,8 @@ export function q(text: string | undefined): string {
 
 /** Money amount of a parsed value in the table's money unit (万元 by default); undefined when not money. */
 export function moneyIn(value: ParsedValue, tableUnit: string): number | undefined {
-  if (value.kind !== 'numeric' || value.number === undefined || !value.unit) return undefined;
+  // A unit cost ("600元/人", per set) is not an amount that adds up to the budget.
+  if (value.kind !== 'numeric' || value.number === undefined || !value.unit || value.per) return undefined;
   const yuan: Record<string, number> = { 元: 1, 千元: 1e3, 万元: 1e4, 亿元: 1e8 };
   const from = yuan[value.unit];
   const to = yuan[compact(tableUnit)] ?? 1e4;
