@@ -11,6 +11,7 @@ export const S = {
   frameworkCaiyu: '财预〔2021〕101号',
   frameworkZhuanyi: '财预〔2015〕163号（转移支付）',
   frameworkShenbao: '地方申报表范本（投入、产出、效益）',
+  frameworkDongguan: '东莞市批复表（预期产出、效果指标）',
   frameworkGongxing: '财预〔2013〕53号（投入、过程、产出、效果）',
   frameworkPingjia: '财预〔2020〕10号（决策、过程、产出、效益）',
   schedule: '资金支出计划口径',
@@ -86,6 +87,7 @@ export const FRAMEWORK_LABEL = {
   caiyu101: S.frameworkCaiyu,
   zhuanyi163: S.frameworkZhuanyi,
   'shenbao-touru': S.frameworkShenbao,
+  dongguan: S.frameworkDongguan,
   gongxing53: S.frameworkGongxing,
   pingjia10: S.frameworkPingjia,
 } as const;

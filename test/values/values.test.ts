@@ -82,6 +82,7 @@ const CASES: [string, Expect][] = [
   // Lower-is-better rates and counts.
   ['投诉率≤5%'.slice(3), { kind: 'numeric', operator: '≤', number: 5, unit: '%' }],
   ['≤2次', { kind: 'numeric', operator: '≤', number: 2, unit: '次' }],
+  ['±3%以内', { kind: 'numeric', operator: '≤', number: 3, unit: '%' }],
   ['═100%', { kind: 'numeric', operator: '=', number: 100, unit: '%' }],
   ['≥100百分比', { kind: 'numeric', operator: '≥', number: 100, unit: '%' }],
   // Money with separators, currency marks and units inside.
@@ -121,7 +122,8 @@ const CASES: [string, Expect][] = [
   ['明显提升', { kind: 'qualitative', grade: '较好' }],
   ['显著改善', { kind: 'qualitative', grade: '较好' }],
   ['明显改善', { kind: 'qualitative', grade: '较好' }],
-  ['稳步提高', { kind: 'qualitative', grade: '一般' }],
+  ['稳步提高', { kind: 'unparsed' }],
+  ['持续改善', { kind: 'unparsed' }],
   ['优良', { kind: 'qualitative', grade: '好' }],
   ['长期', { kind: 'qualitative' }],
   ['严格执行相关制度规定', { kind: 'unparsed' }],

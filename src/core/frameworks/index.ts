@@ -7,13 +7,14 @@ import type { FrameworkId } from '../settings';
 import { bigrams, compact, editDistance } from '../text';
 import { CAIYU101 } from './caiyu101';
 import { CAIYU88 } from './caiyu88';
+import { DONGGUAN } from './dongguan';
 import { GONGXING53 } from './gongxing53';
 import { PINGJIA10 } from './pingjia10';
 import { SHENBAO_TOURU } from './shenbaoTouru';
 import { FRAMEWORK_ALIASES, type Framework, type FrameworkKey, type Level1Def } from './types';
 import { ZHUANYI163 } from './zhuanyi163';
 
-export { CAIYU88, CAIYU101, ZHUANYI163, GONGXING53, PINGJIA10, SHENBAO_TOURU, FRAMEWORK_ALIASES };
+export { CAIYU88, CAIYU101, ZHUANYI163, GONGXING53, PINGJIA10, SHENBAO_TOURU, DONGGUAN, FRAMEWORK_ALIASES };
 export type { Framework, FrameworkKey, FrameworkSource, Level1Def, Level2Def } from './types';
 
 export const FRAMEWORKS: Readonly<Record<FrameworkKey, Framework>> = {
@@ -21,6 +22,7 @@ export const FRAMEWORKS: Readonly<Record<FrameworkKey, Framework>> = {
   caiyu101: CAIYU101,
   zhuanyi163: ZHUANYI163,
   'shenbao-touru': SHENBAO_TOURU,
+  dongguan: DONGGUAN,
   gongxing53: GONGXING53,
   pingjia10: PINGJIA10,
 };
@@ -60,6 +62,8 @@ export function categoryKey(name: string): string {
     s = next;
   }
   const key = s
+    // A note in brackets after the name: "数量指标（或建筑规模指标）", "时效指标（工期指标、形象进度指标）".
+    .replace(/(指标|目标)[(（][^()（）]*[)）]$/u, '$1')
     .replace(/[()（）【】[\]“”"'‘’:：]/gu, '')
     .replace(/(类)?(指标|目标)$/u, '')
     .replace(/类$/u, '');
@@ -93,6 +97,11 @@ function indexOf(fw: Framework): Index {
   }
   INDEX.set(fw, idx);
   return idx;
+}
+
+/** The standard category key a 一级 plays ("产出" for 东莞's "预期产出指标"). */
+export function level1Key(def: Level1Def): string {
+  return def.role ?? categoryKey(def.name);
 }
 
 export function findLevel1(fw: Framework, name: string): Level1Def | undefined {

@@ -1,5 +1,5 @@
 /** Keys of the shipped frameworks (one data file each under src/core/frameworks/). */
-export type FrameworkKey = 'caiyu88' | 'caiyu101' | 'zhuanyi163' | 'gongxing53' | 'pingjia10' | 'shenbao-touru';
+export type FrameworkKey = 'caiyu88' | 'caiyu101' | 'zhuanyi163' | 'gongxing53' | 'pingjia10' | 'shenbao-touru' | 'dongguan';
 
 /** Old setting values still accepted in jixiao.config.json, --framework and stored pane settings. */
 export const FRAMEWORK_ALIASES: Readonly<Record<string, FrameworkKey>> = {
@@ -24,6 +24,11 @@ export interface Level2Def {
 export interface Level1Def {
   name: string;
   aliases?: string[];
+  /**
+   * The standard category this 一级 plays, as a categoryKey ("产出", "效益"), when its name differs: 东莞's
+   * "预期产出指标" is the 产出 category for the rules.
+   */
+  role?: string;
   level2: Level2Def[];
 }
 

@@ -1,5 +1,5 @@
 /** Shared helpers for rules: row classification against the framework, name heuristics, message bits. */
-import { FRAMEWORKS, categoryKey, findLevel1, findLevel2, frameworkDetection, resolveFrameworkId, type Framework } from '../frameworks';
+import { FRAMEWORKS, categoryKey, findLevel1, findLevel2, frameworkDetection, level1Key, resolveFrameworkId, type Framework } from '../frameworks';
 import type { Field, IndicatorRow, ProjectTable } from '../model';
 import type { Settings } from '../settings';
 import { compact } from '../text';
@@ -51,12 +51,13 @@ export function analyse(table: ProjectTable, settings: Settings): TableInfo {
 function classify(fw: Framework, row: IndicatorRow): RowInfo {
   const l1def = findLevel1(fw, row.level1.text);
   const l2hit = findLevel2(fw, row.level2.text, row.level1.text);
-  const l1 = l1def?.name ?? l2hit?.level1.name;
+  const l1def2 = l1def ?? l2hit?.level1;
+  const l1 = l1def2?.name;
   return {
     row,
     l1,
     l2: l2hit?.name,
-    l1Key: l1 ? categoryKey(l1) : '',
+    l1Key: l1def2 ? level1Key(l1def2) : '',
     l2Key: l2hit ? categoryKey(l2hit.name) : '',
     name: compact(row.level3.text),
     value: parseIndicatorValue(row.value.text),
