@@ -16,7 +16,7 @@ export const rule: Rule = {
     for (const r of analyse(table, settings).rows) {
       if ((r.l1Key !== '产出' && r.l1Key !== '效益') || !INPUT_PATTERN.test(r.name)) continue;
       // A budget-control category (东莞 “预算（或投资规模）控制指标”) is where budget execution belongs.
-      if (/预算|投资|成本/u.test(r.l2Key)) continue;
+      if (/预算|投资/u.test(r.l2Key)) continue;
       report({
         ref: r.row.level3.ref,
         message: `${at(r.row.level3)}：${q(r.row.level3.text)}反映的是资金投入和支出进度，不是${r.l1}：请改为反映实际${r.l1Key === '产出' ? '产出（完成了多少、质量如何）' : '效果（带来了什么变化）'}的指标，支出进度在资金支出计划中体现。`,
