@@ -20,6 +20,18 @@ export const EXIT_UNREADABLE = 2;
 /** Stopped with Ctrl-C (128 + SIGINT, as shells report it). */
 export const EXIT_INTERRUPTED = 130;
 
+const indent = (text: string, pad: string): string => text.replace(/\n/g, `\n${pad}`);
+
+/** One element of the "files" array of the JSON report, with the text before it. */
+function jsonFileChunk(result: FileResult, first: boolean): string {
+  return `${first ? '{\n  "files": [\n' : ',\n'}    ${indent(JSON.stringify(result, null, 2), '    ')}`;
+}
+
+/** The end of the JSON report: closes "files" and adds "summary". */
+function jsonEnd(summary: Record<Severity, number>, empty: boolean): string {
+  return `${empty ? '{\n  "files": []' : '\n  ]'},\n  "summary": ${indent(JSON.stringify(summary, null, 2), '  ')}\n}\n`;
+}
+
 /** `jixiao check`: returns 0 (clean), 1 (errors found) or 2 (some file unreadable, or its copy unwritable). */
 export async function runCheck(inputs: readonly string[], opts: CheckOptions, io: CliIO): Promise<number> {
   const json = opts.format === 'json';
@@ -47,9 +59,11 @@ export async function runCheck(inputs: readonly string[], opts: CheckOptions, io
     text: !json,
     fixFirst: 0,
   });
-  const results: FileResult[] = [];
+  // JSON is streamed file by file (same text as one JSON.stringify of the whole), so memory stays bounded.
+  let checked = 0;
   const { stopped } = await runBatch(jobs, io, { ...opts, workers: prepared.workers }, (o) => {
-    results.push(o.result);
+    if (json) io.stdout.write(jsonFileChunk(o.result, checked === 0));
+    checked++;
     if (o.index > 0) out('');
     for (const line of o.lines) out(line);
     for (const e of o.errors) io.stderr.write(e + '\n');
@@ -60,13 +74,11 @@ export async function runCheck(inputs: readonly string[], opts: CheckOptions, io
 
   const failureNote = failures ? `；${failures} 个文件无法读取、检查或写入副本` : '';
   const fileNote = files.length > 1 ? `${files.length} 个文件，` : '';
-  const stopNote = stopped ? `；已中止，${files.length - results.length} 个文件未检查` : '';
+  const stopNote = stopped ? `；已中止，${files.length - checked} 个文件未检查` : '';
   out('');
   out(`总计：${fileNote}${countsText(tableCount, total)}${failureNote}${stopNote}`);
 
-  if (json) {
-    io.stdout.write(JSON.stringify({ files: results, summary: total }, null, 2) + '\n');
-  }
+  if (json) io.stdout.write(jsonEnd(total, checked === 0));
   if (stopped) return EXIT_INTERRUPTED;
   if (failures) return EXIT_UNREADABLE;
   return total.error > 0 ? EXIT_FINDINGS : EXIT_OK;

@@ -97,14 +97,14 @@ export async function writeAtomic(target: string, data: Uint8Array): Promise<voi
 
 const WAN: Record<string, number> = { 万元: 1, 元: 1e-4, 亿元: 1e4 };
 
-function tableInfos(parsed: ParsedWorkbook, grids: readonly Grid[], findings: readonly Finding[], fixFirst: number): ReportTableInfo[] {
+function tableInfos(parsed: ParsedWorkbook, findings: readonly Finding[], fixFirst: number): ReportTableInfo[] {
   const fix = fixFirst > 0 ? fixFirstByTable(parsed, findings, fixFirst) : undefined;
   return parsed.tables.map((t) => {
     const amount = t.budget?.amount;
     const factor = WAN[t.moneyUnit] ?? 1;
     return {
       ...summarizeTable(t),
-      department: departmentOf(t, grids.find((g) => g.sheetName === t.sheet)),
+      department: departmentOf(t),
       budgetWan: amount !== undefined && Number.isFinite(amount) ? Math.round(amount * factor * 1e6) / 1e6 : null,
       ...(fix ? { fixFirst: fix.get(t.id) ?? [] } : {}),
     };
@@ -167,7 +167,7 @@ export async function processFile(job: FileJob): Promise<FileOutcome> {
     return done(true);
   }
   const { parsed, findings } = validation;
-  result.tables = tableInfos(parsed, grids, findings, job.fixFirst);
+  result.tables = tableInfos(parsed, findings, job.fixFirst);
   result.findings = findings;
   result.notes = [...readNotes.map((message) => ({ sheet: '', message })), ...allNotes(parsed.notes, parsed.tables)];
   for (const n of readNotes) out(`  说明：${n}`);

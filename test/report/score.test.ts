@@ -60,7 +60,7 @@ describe('departmentOf', () => {
   it('takes the unit line of a table', () => {
     const grid = gridFromSpecs([{ name: '项目甲', unitName: '501001某某县教育局本级', budget: 10, indicators: [['产出指标', '数量指标', '培训人数', '培训人数', '≥100人', '计划标准']] }]);
     const { tables } = parseWorkbook([grid]);
-    expect(departmentOf(tables[0], grid)).toBe('某某县教育局本级');
+    expect(departmentOf(tables[0])).toBe('某某县教育局本级');
   });
 });
 

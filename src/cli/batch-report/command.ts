@@ -4,10 +4,10 @@ import type { Severity } from '../../core/findings';
 import { type BatchOptions, planJobs, prepareBatch, rel, runBatch } from '../batch';
 import { EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_UNREADABLE } from '../check';
 import type { CliIO } from '../io';
-import { type FileResult, writeAtomic, writeFailure } from '../process';
+import { writeAtomic, writeFailure } from '../process';
 import { countsText } from '../report';
-import { renderHtml } from './html';
-import { summarize } from './summary';
+import { DETAIL_LIMIT, renderHtml } from './html';
+import { SummaryBuilder } from './summary';
 import { renderXlsx } from './xlsx';
 
 export interface ReportOptions extends BatchOptions {
@@ -64,19 +64,22 @@ export async function runReport(inputs: readonly string[], opts: ReportOptions, 
     text: false,
     fixFirst: FIX_FIRST_LIMIT,
   });
-  const results: FileResult[] = [];
+  // Each file's result is folded into the summary as it arrives and then dropped: memory stays bounded.
+  const builder = new SummaryBuilder(DETAIL_LIMIT);
+  let done = 0;
   let failures = 0;
   const { stopped } = await runBatch(jobs, io, { ...opts, workers: prepared.workers }, (o) => {
-    results.push(o.result);
+    builder.add(o.result);
+    done++;
     for (const e of o.errors) io.stderr.write(e + '\n');
     if (o.failed) failures++;
   });
   if (stopped) {
-    io.stderr.write(`已中止：${results.length}/${files.length} 个文件已检查，未生成报告。\n`);
+    io.stderr.write(`已中止：${done}/${files.length} 个文件已检查，未生成报告。\n`);
     return EXIT_INTERRUPTED;
   }
 
-  const summary = summarize(results);
+  const summary = builder.finish();
   const htmlDir = path.dirname(htmlPath);
   // Loaded here so that other commands never pay for ECharts.
   const { buildCharts } = await import('./charts');

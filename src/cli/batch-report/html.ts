@@ -178,7 +178,7 @@ function embeddedData(s: BatchSummary): string {
 export function renderHtml(s: BatchSummary, charts: readonly Chart[], opts: HtmlOptions): string {
   const t = s.totals;
   const unreadable = s.files.filter((f) => f.error);
-  const details = t.findings <= DETAIL_LIMIT;
+  const details = s.details;
   const critCells = CRITERIA.map((c) => `<td class="n">${t.criterion[c]}</td>`).join('');
   const unitRows = s.units
     .map(

@@ -3,7 +3,7 @@
  * the 汇总.xlsx workbook and `jixiao report --format json`.
  */
 import * as path from 'path';
-import type { Criterion, Severity } from '../../core/findings';
+import type { Criterion, Finding, Severity } from '../../core/findings';
 import { SEVERITY_ORDER, countByCriterion, countBySeverity } from '../../core/findings';
 import { type TableScore, scoreTable } from '../../core/score';
 import type { FixItem } from '../fix-first';
@@ -73,6 +73,8 @@ export interface FileRow {
 
 export interface BatchSummary {
   generatedAt: string;
+  /** False when the batch had too many findings to list each table's findings (only 先改这些 is kept). */
+  details: boolean;
   totals: {
     workbooks: number;
     unreadable: number;
@@ -100,14 +102,56 @@ function unitOf(file: string, department: string | null): { unit: string; fromFi
   return { unit: path.basename(file).replace(/\.xlsx$/i, ''), fromFile: true };
 }
 
-export function summarize(results: readonly FileResult[], now: Date = new Date()): BatchSummary {
-  const tables: TableRow[] = [];
-  const files: FileRow[] = [];
-  const ruleMap = new Map<string, RuleRow & { tableSet: Set<string>; unitSet: Set<string> }>();
-  const allFindings = results.flatMap((r) => r.findings);
+type RuleAcc = RuleRow & { tableSet: Set<string>; unitSet: Set<string> };
 
-  for (const r of results) {
-    const byTable = new Map<string, typeof r.findings>();
+/**
+ * Builds the summary one file at a time, so a batch of any size keeps only what the report shows: per-table
+ * figures, and each table's findings only while the batch stays under `detailLimit` findings in all.
+ */
+export class SummaryBuilder {
+  private readonly tables: TableRow[] = [];
+  private readonly files: FileRow[] = [];
+  private readonly rules = new Map<string, RuleAcc>();
+  private readonly severity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  private readonly criterion: Record<Criterion, number> = { 完整性: 0, 相关性: 0, 适当性: 0, 可行性: 0 };
+  private findingCount = 0;
+  private details = true;
+
+  constructor(private readonly detailLimit = Infinity) {}
+
+  private rule(f: Finding): RuleAcc {
+    let row = this.rules.get(f.ruleId);
+    if (!row) {
+      row = {
+        ruleId: f.ruleId,
+        title: ruleTitle(f.ruleId),
+        criterion: f.criterion,
+        counts: { error: 0, warning: 0, info: 0 },
+        total: 0,
+        tables: 0,
+        units: 0,
+        tableSet: new Set(),
+        unitSet: new Set(),
+      };
+      this.rules.set(f.ruleId, row);
+    }
+    row.counts[f.severity]++;
+    row.total++;
+    return row;
+  }
+
+  add(r: FileResult): void {
+    for (const f of r.findings) {
+      this.severity[f.severity]++;
+      this.criterion[f.criterion]++;
+    }
+    this.findingCount += r.findings.length;
+    if (this.details && this.findingCount > this.detailLimit) {
+      // Too many to list: drop the per-cell lists kept so far and keep only the figures from now on.
+      this.details = false;
+      for (const t of this.tables) t.findings = [];
+    }
+    const byTable = new Map<string, Finding[]>();
     for (const f of r.findings) {
       const key = f.tableId ?? '';
       const list = byTable.get(key) ?? [];
@@ -118,8 +162,8 @@ export function summarize(results: readonly FileResult[], now: Date = new Date()
     for (const t of r.tables) {
       const own = byTable.get(t.id) ?? [];
       const { unit, fromFile } = t.department ? unitOf(r.file, t.department) : fileUnit;
-      const key = `t${tables.length + 1}`;
-      tables.push({
+      const key = `t${this.tables.length + 1}`;
+      this.tables.push({
         key,
         file: r.file,
         annotated: r.annotated,
@@ -134,59 +178,21 @@ export function summarize(results: readonly FileResult[], now: Date = new Date()
         counts: countBySeverity(own),
         criteria: countByCriterion(own),
         fixFirst: t.fixFirst ?? [],
-        findings: [...own]
-          .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
-          .map((f) => ({
-            severity: f.severity,
-            ruleId: f.ruleId,
-            criterion: f.criterion,
-            cell: `${f.ref.sheet}!${f.ref.address}`,
-            message: f.message,
-          })),
+        findings: this.details
+          ? [...own]
+              .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
+              .map((f) => ({ severity: f.severity, ruleId: f.ruleId, criterion: f.criterion, cell: `${f.ref.sheet}!${f.ref.address}`, message: f.message }))
+          : [],
       });
       for (const f of own) {
-        let row = ruleMap.get(f.ruleId);
-        if (!row) {
-          row = {
-            ruleId: f.ruleId,
-            title: ruleTitle(f.ruleId),
-            criterion: f.criterion,
-            counts: { error: 0, warning: 0, info: 0 },
-            total: 0,
-            tables: 0,
-            units: 0,
-            tableSet: new Set(),
-            unitSet: new Set(),
-          };
-          ruleMap.set(f.ruleId, row);
-        }
-        row.counts[f.severity]++;
-        row.total++;
+        const row = this.rule(f);
         row.tableSet.add(key);
         row.unitSet.add(unit);
       }
     }
     // Workbook-level findings count in the totals and per rule, not in any table.
-    for (const f of byTable.get('') ?? []) {
-      const row = ruleMap.get(f.ruleId);
-      if (row) {
-        row.counts[f.severity]++;
-        row.total++;
-      } else {
-        ruleMap.set(f.ruleId, {
-          ruleId: f.ruleId,
-          title: ruleTitle(f.ruleId),
-          criterion: f.criterion,
-          counts: { ...countBySeverity([f]) },
-          total: 1,
-          tables: 0,
-          units: 0,
-          tableSet: new Set(),
-          unitSet: new Set(),
-        });
-      }
-    }
-    files.push({
+    for (const f of byTable.get('') ?? []) this.rule(f);
+    this.files.push({
       file: r.file,
       annotated: r.annotated,
       tables: r.tables.length,
@@ -196,58 +202,66 @@ export function summarize(results: readonly FileResult[], now: Date = new Date()
     });
   }
 
-  const unitMap = new Map<string, UnitRow & { fileSet: Set<string>; scoreSum: number }>();
-  for (const t of tables) {
-    let u = unitMap.get(t.unit);
-    if (!u) {
-      u = { name: t.unit, workbooks: 0, tables: 0, budgetWan: 0, meanScore: null, counts: { error: 0, warning: 0, info: 0 }, fileSet: new Set(), scoreSum: 0 };
-      unitMap.set(t.unit, u);
+  finish(now: Date = new Date()): BatchSummary {
+    const { tables, files } = this;
+    const unitMap = new Map<string, UnitRow & { fileSet: Set<string>; scoreSum: number }>();
+    for (const t of tables) {
+      let u = unitMap.get(t.unit);
+      if (!u) {
+        u = { name: t.unit, workbooks: 0, tables: 0, budgetWan: 0, meanScore: null, counts: { error: 0, warning: 0, info: 0 }, fileSet: new Set(), scoreSum: 0 };
+        unitMap.set(t.unit, u);
+      }
+      u.fileSet.add(t.file);
+      u.tables++;
+      u.budgetWan += t.budgetWan ?? 0;
+      u.scoreSum += t.score.total;
+      for (const sv of ['error', 'warning', 'info'] as Severity[]) u.counts[sv] += t.counts[sv];
     }
-    u.fileSet.add(t.file);
-    u.tables++;
-    u.budgetWan += t.budgetWan ?? 0;
-    u.scoreSum += t.score.total;
-    for (const s of ['error', 'warning', 'info'] as Severity[]) u.counts[s] += t.counts[s];
-  }
-  const units: UnitRow[] = [...unitMap.values()]
-    .map(({ fileSet, scoreSum, ...u }) => ({
-      ...u,
-      workbooks: fileSet.size,
-      budgetWan: round2(u.budgetWan),
-      meanScore: u.tables ? Math.round((scoreSum / u.tables) * 10) / 10 : null,
-    }))
-    .sort((a, b) => (a.meanScore ?? 0) - (b.meanScore ?? 0) || a.name.localeCompare(b.name, 'zh-CN'));
+    const units: UnitRow[] = [...unitMap.values()]
+      .map(({ fileSet, scoreSum, ...u }) => ({
+        ...u,
+        workbooks: fileSet.size,
+        budgetWan: round2(u.budgetWan),
+        meanScore: u.tables ? Math.round((scoreSum / u.tables) * 10) / 10 : null,
+      }))
+      .sort((a, b) => (a.meanScore ?? 0) - (b.meanScore ?? 0) || a.name.localeCompare(b.name, 'zh-CN'));
 
-  const rules: RuleRow[] = [...ruleMap.values()]
-    .map(({ tableSet, unitSet, ...r }) => ({ ...r, tables: tableSet.size, units: unitSet.size }))
-    .sort((a, b) => b.total - a.total || a.ruleId.localeCompare(b.ruleId));
+    const rules: RuleRow[] = [...this.rules.values()]
+      .map(({ tableSet, unitSet, ...r }) => ({ ...r, tables: tableSet.size, units: unitSet.size }))
+      .sort((a, b) => b.total - a.total || a.ruleId.localeCompare(b.ruleId));
 
-  const scoreBins = new Array<number>(10).fill(0);
-  const grades: Record<TableScore['grade'], number> = { 优: 0, 良: 0, 中: 0, 差: 0 };
-  for (const t of tables) {
-    scoreBins[Math.min(9, Math.floor(t.score.total / 10))]++;
-    grades[t.score.grade]++;
+    const scoreBins = new Array<number>(10).fill(0);
+    const grades: Record<TableScore['grade'], number> = { 优: 0, 良: 0, 中: 0, 差: 0 };
+    for (const t of tables) {
+      scoreBins[Math.min(9, Math.floor(t.score.total / 10))]++;
+      grades[t.score.grade]++;
+    }
+    return {
+      generatedAt: now.toISOString(),
+      details: this.details,
+      totals: {
+        workbooks: files.length,
+        unreadable: files.filter((f) => f.error).length,
+        units: units.length,
+        tables: tables.length,
+        budgetWan: round2(tables.reduce((sum, t) => sum + (t.budgetWan ?? 0), 0)),
+        findings: this.findingCount,
+        severity: { ...this.severity },
+        criterion: { ...this.criterion },
+        meanScore: tables.length ? Math.round((tables.reduce((sum, t) => sum + t.score.total, 0) / tables.length) * 10) / 10 : null,
+        grades,
+      },
+      files,
+      units,
+      tables,
+      rules,
+      scoreBins,
+    };
   }
-  const severity = countBySeverity(allFindings);
-  return {
-    generatedAt: now.toISOString(),
-    totals: {
-      workbooks: results.length,
-      unreadable: results.filter((r) => r.error).length,
-      units: units.length,
-      tables: tables.length,
-      budgetWan: round2(tables.reduce((s, t) => s + (t.budgetWan ?? 0), 0)),
-      findings: allFindings.length,
-      severity,
-      criterion: countByCriterion(allFindings),
-      meanScore: tables.length ? Math.round((tables.reduce((s, t) => s + t.score.total, 0) / tables.length) * 10) / 10 : null,
-      grades,
-    },
-    files,
-    units,
-    tables,
-    rules,
-    scoreBins,
-  };
 }
 
+export function summarize(results: readonly FileResult[], now: Date = new Date(), detailLimit = Infinity): BatchSummary {
+  const b = new SummaryBuilder(detailLimit);
+  for (const r of results) b.add(r);
+  return b.finish(now);
+}
