@@ -4,6 +4,7 @@
  * name the same column many ways. A title is first reduced to its core, then matched against the vocabulary
  * below as a whole word: a title that merely contains a hint character is never taken for a column.
  */
+import { memoByString } from '../memo';
 import type { ColumnKey } from '../model';
 
 /** Period qualifier of a title: "指标值（长期）", "实施期指标值", "二级指标(年度)". */
@@ -14,14 +15,14 @@ const ANNUAL = /^(?:年度|全年|当年|本年度?|今年)/;
 const QUALIFIER_IN_BRACKETS = /\((实施期|中长期|长期|中期|项目期|年度|全年|当年|本年度?)\)/;
 
 /** Reduces a compact header text to its core title: no stars, no bracketed notes, no trailing colon. */
-export function coreTitle(key: string): string {
-  return key
+export const coreTitle = memoByString((key: string): string =>
+  key
     .replace(/^[★☆*※#▲]+/, '')
     .replace(/[([【〔《<][^)\]】〕》>]*[)\]】〕》>]/g, '')
     .replace(/[([【〔][^)\]】〕]*$/, '')
     .replace(/[★☆*※:]+$/, '')
-    .replace(/^\d+[.、]/, '');
-}
+    .replace(/^\d+[.、]/, ''),
+);
 
 /** The period a title names, in brackets or as a prefix. */
 export function titlePeriod(key: string): TitlePeriod {
@@ -60,7 +61,9 @@ const VOCABULARY: [ColumnKey, RegExp][] = [
 ];
 
 /** Column key of a header title, or undefined when it is not one we know. */
-export function classifyTitle(key: string): ColumnKey | undefined {
+export const classifyTitle = memoByString(classifyTitleOnce);
+
+function classifyTitleOnce(key: string): ColumnKey | undefined {
   const core = coreTitle(key);
   if (core === '') return undefined;
   const period = titlePeriod(key);

@@ -1,6 +1,7 @@
 /** Row and label classification shared by the table, schedule and indicator readers. */
 import { classifyTitle, coreTitle, GRADE_TITLE } from './columns';
 import { LABELS, LINE_PATTERNS, periodMonth } from './labels';
+import { memoByRow, memoByString } from '../memo';
 import type { SheetView } from './sheet';
 
 export type LabelKind = Exclude<keyof typeof LABELS, (typeof LINE_PATTERNS)[number]>;
@@ -8,11 +9,11 @@ export type LabelKind = Exclude<keyof typeof LABELS, (typeof LINE_PATTERNS)[numb
 const LABEL_KINDS = Object.keys(LABELS).filter((k) => !(LINE_PATTERNS as readonly string[]).includes(k)) as LabelKind[];
 
 /** Kind of a label cell. A trailing colon ("项目编号：") is part of how labels are typed, not of the name. */
-export function labelKind(key: string): LabelKind | undefined {
+export const labelKind = memoByString((key: string): LabelKind | undefined => {
   const k = key.replace(/:+$/, '');
   if (k === '') return undefined;
   return LABEL_KINDS.find((kind) => LABELS[kind].test(k));
-}
+});
 
 /** First non-empty, visible cell of a row (grid-local column), if any. */
 export function firstFilledCol(view: SheetView, row: number): number | undefined {
@@ -40,7 +41,7 @@ const GRADED_NAME = /^(?:三级指标|(?:绩效|考核|评价)?指标(?:名称)?
  * True for the header row of an indicator grid: two level titles (一级指标 | 二级指标 | 三级指标, however
  * decorated: "★三级指标", "二级指标（长期）"), or a graded table's header (指标 | 优 | 良 | 中 | 差).
  */
-export function isIndicatorHeaderRow(view: SheetView, row: number): boolean {
+export const isIndicatorHeaderRow = memoByRow((view: SheetView, row: number): boolean => {
   let levels = 0;
   let grades = 0;
   let name = false;
@@ -53,7 +54,7 @@ export function isIndicatorHeaderRow(view: SheetView, row: number): boolean {
     else if (GRADED_NAME.test(coreTitle(k))) name = true;
   }
   return levels >= 2 || (name && grades >= 3);
-}
+});
 
 /** Columns of 项目名称/项目编码 labels in a row. */
 function identityLabelCols(view: SheetView, row: number): number[] {
@@ -94,13 +95,13 @@ function hasInlineIdentity(view: SheetView, row: number): boolean {
  * In a list or summary sheet the same words are column titles followed by more column titles
  * (序号 | 项目名称 | 预算数 | 财政资金…): that is a list header, not a table.
  */
-export function isIdentityRow(view: SheetView, row: number): boolean {
+export const isIdentityRow = memoByRow((view: SheetView, row: number): boolean => {
   const cols = identityLabelCols(view, row);
   if (cols.length === 0) return hasInlineIdentity(view, row);
   const first = firstFilledCol(view, row);
   if (first !== undefined && LABELS.listIndex.test(view.key(row, first))) return false;
   return cols.some((c) => !isLabel(view.key(row, view.nextSlotCol(row, c))));
-}
+});
 
 /** A row of column titles (项目名称 next to 预算数, 项目编码…) heading a list of projects rather than one table. */
 export function isListHeaderRow(view: SheetView, row: number): boolean {

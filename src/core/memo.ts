@@ -1,0 +1,26 @@
+/**
+ * Bounded memo for pure functions of a string, for the parser's hot classifiers: the same label and title
+ * texts recur in every table and every workbook of a batch. Cleared when full, so memory stays bounded.
+ */
+export function memoByString<T>(fn: (s: string) => T, limit = 20000): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    if (cache.has(s)) return cache.get(s) as T;
+    const out = fn(s);
+    if (cache.size >= limit) cache.clear();
+    cache.set(s, out);
+    return out;
+  };
+}
+
+/** Memo of a per-row predicate over a view object (kept as long as the view lives). */
+export function memoByRow<V extends object>(fn: (view: V, row: number) => boolean): (view: V, row: number) => boolean {
+  const cache = new WeakMap<V, Map<number, boolean>>();
+  return (view, row) => {
+    let rows = cache.get(view);
+    if (!rows) cache.set(view, (rows = new Map()));
+    let hit = rows.get(row);
+    if (hit === undefined) rows.set(row, (hit = fn(view, row)));
+    return hit;
+  };
+}
