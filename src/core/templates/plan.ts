@@ -251,3 +251,23 @@ export function plannedCells(plan: InsertPlan): { ref: CellRef; value: string | 
   for (const w of plan.writes) out.push({ ref: w.ref, value: w.text });
   return out;
 }
+
+/** The table whose rows contain the cell, if any. */
+export function tableAt(tables: readonly ProjectTable[], sheet: string, row: number): ProjectTable | undefined {
+  return tables.find((t) => t.sheet === sheet && row >= t.top && row <= t.bottom);
+}
+
+/**
+ * What inserting at a selected cell means: inside an existing table, complete its indicators; elsewhere,
+ * a whole new table starting at the cell.
+ */
+export function planForCell(
+  tables: readonly ProjectTable[],
+  render: (budget: number | undefined, table: ProjectTable | undefined) => RenderedTemplate,
+  at: { sheet: string; row: number; col: number },
+  extra: Omit<TablePlanOptions, 'sheet' | 'row' | 'col'> = {},
+): InsertPlan {
+  const table = tableAt(tables, at.sheet, at.row);
+  if (table) return planIndicatorCompletion(table, render(table.budget?.amount, table));
+  return planNewTable(render(extra.budget, undefined), { ...extra, ...at });
+}
