@@ -1,5 +1,6 @@
 import type { CellRef, Grid } from './grid';
 import type { Finding } from './findings';
+import type { InsertPlan } from './templates/plan';
 
 export type Scope = 'sheet' | 'workbook';
 
@@ -21,6 +22,8 @@ export interface Host {
   writeCells?(edits: readonly { ref: CellRef; text: string }[]): Promise<void>;
   /** Inserts rows below `after` (0-based row) on a sheet, without overwriting anything. */
   insertRows?(sheet: string, after: number, rows: readonly (string | number | null)[][]): Promise<void>;
+  /** Executes a template insertion plan: rows inserted (content below shifted), only empty cells written. */
+  insertPlan?(plan: InsertPlan): Promise<void>;
   /** Adds a new sheet filled with rows. */
   addSheet?(name: string, rows: readonly (string | number | null)[][]): Promise<void>;
   /** Remembered per-workbook settings (ignored findings etc.). */

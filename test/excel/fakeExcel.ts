@@ -23,6 +23,10 @@ export interface FakeSheet {
   visibility?: 'Visible' | 'Hidden' | 'VeryHidden';
   cells: Map<string, FakeCell>;
   merges: CellRange[];
+  /** Template insertion: formats set per cell ("font.bold" → true…), list validations and text highlights. */
+  formats?: Map<string, Record<string, unknown>>;
+  validations?: { box: CellRange; source: string; showAlert: boolean }[];
+  highlights?: { box: CellRange; text: string; color: string }[];
 }
 export interface FakeAnnotation {
   id: string;
@@ -309,10 +313,10 @@ class SheetP extends Proxy<FakeSheet> {
 }
 
 class RangeP extends Proxy<Target> {
-  readonly format: { fill: FillP };
+  readonly format: { fill: FillP } & Record<string, unknown>;
   constructor(ctx: Ctx, resolve: () => Target | null, nullable = false) {
     super(ctx, resolve, nullable);
-    this.format = { fill: new FillP(ctx, () => this.target()) };
+    this.format = formatProxy(this, new FillP(ctx, () => this.target()));
   }
   protected read(name: string, t: Target): unknown {
     const b = boxOf(t);
@@ -438,6 +442,17 @@ class RangeP extends Proxy<Target> {
         moved.set(r >= t.box.top ? `${r + n},${c}` : key, cell);
       }
       t.sheet.cells = moved;
+      const moveDown = (b: CellRange): CellRange =>
+        b.top >= t.box.top ? { ...b, top: b.top + n, bottom: b.bottom + n } : b.bottom >= t.box.top ? { ...b, bottom: b.bottom + n } : b;
+      t.sheet.merges = t.sheet.merges.map(moveDown);
+      if (t.sheet.formats) {
+        const f = new Map<string, Record<string, unknown>>();
+        for (const [key, v] of t.sheet.formats) {
+          const [r, c] = key.split(',').map(Number);
+          f.set(r >= t.box.top ? `${r + n},${c}` : key, v);
+        }
+        t.sheet.formats = f;
+      }
     });
   }
   select(): void {
@@ -445,6 +460,114 @@ class RangeP extends Proxy<Target> {
       this.ctx.state.active = this.target().sheet.name;
     });
   }
+  // --- template insertion (src/hosts/excel/insert.ts) ---
+  /** Queues a per-cell format write: key like "font.bold". */
+  setFormat(key: string, value: unknown): void {
+    this.queue(() => {
+      const t = this.target();
+      t.sheet.formats ??= new Map();
+      for (let r = t.box.top; r <= t.box.bottom; r++) {
+        for (let c = t.box.left; c <= t.box.right; c++) {
+          const k = `${r},${c}`;
+          t.sheet.formats.set(k, { ...(t.sheet.formats.get(k) ?? {}), [key]: value });
+        }
+      }
+    });
+  }
+  set numberFormat(v: unknown[][]) {
+    this.setFormat('numberFormat', v[0]?.[0]);
+  }
+  merge(_across?: boolean): void {
+    this.queue(() => {
+      const t = this.target();
+      if (t.sheet.merges.some((m) => intersect(m, t.box))) throw new FakeError('InvalidOperation', 'overlapping merge');
+      t.sheet.merges.push(t.box);
+    });
+  }
+  copyFrom(source: RangeP, type: string): void {
+    this.queue(() => {
+      if (type !== 'Formats') throw new Error('fake: copyFrom Formats only');
+      const t = this.target();
+      const src = source.target();
+      for (let c = 0; c <= t.box.right - t.box.left; c++) {
+        const f = src.sheet.formats?.get(`${src.box.top},${src.box.left + c}`);
+        t.sheet.formats ??= new Map();
+        t.sheet.formats.set(`${t.box.top},${t.box.left + c}`, { ...(f ?? {}), copied: true });
+      }
+    });
+  }
+  get dataValidation(): { rule: unknown; errorAlert: unknown } {
+    const self = this;
+    let source = '';
+    return {
+      set rule(r: { list: { source: string } }) {
+        source = r.list.source;
+        self.queue(() => {
+          const t = self.target();
+          (t.sheet.validations ??= []).push({ box: t.box, source, showAlert: true });
+        });
+      },
+      get rule(): { list: { source: string } } {
+        return { list: { source } };
+      },
+      set errorAlert(a: { showAlert: boolean }) {
+        self.queue(() => {
+          const t = self.target();
+          const v = t.sheet.validations?.find((x) => x.box === t.box || (x.box.top === t.box.top && x.box.left === t.box.left));
+          if (v) v.showAlert = a.showAlert;
+        });
+      },
+      get errorAlert(): { showAlert: boolean } {
+        return { showAlert: false };
+      },
+    };
+  }
+  get conditionalFormats(): { add(type: string): unknown } {
+    const self = this;
+    return {
+      add(type: string) {
+        if (type !== 'ContainsText') throw new Error('fake: ContainsText only');
+        const entry = { box: { top: 0, left: 0, bottom: 0, right: 0 }, text: '', color: '' };
+        self.queue(() => {
+          const t = self.target();
+          entry.box = t.box;
+          (t.sheet.highlights ??= []).push(entry);
+        });
+        return {
+          textComparison: {
+            format: { fill: { set color(c: string) { entry.color = c; } } },
+            set rule(r: { text: string }) {
+              entry.text = r.text;
+            },
+          },
+        };
+      },
+    };
+  }
+}
+
+/** range.format: fill plus the font/alignment/border setters insertion uses, recorded per cell. */
+function formatProxy(range: RangeP, fill: FillP): { fill: FillP } & Record<string, unknown> {
+  const setter = (prefix: string) =>
+    new globalThis.Proxy({} as Record<string, unknown>, {
+      set(_t, key: string, value: unknown) {
+        range.setFormat(`${prefix}${key}`, value);
+        return true;
+      },
+    });
+  const font = setter('font.');
+  return new globalThis.Proxy({ fill } as { fill: FillP } & Record<string, unknown>, {
+    get(t, key: string) {
+      if (key === 'fill') return t.fill;
+      if (key === 'font') return font;
+      if (key === 'borders') return { getItem: (edge: string) => setter(`border.${edge}.`) };
+      return undefined;
+    },
+    set(_t, key: string, value: unknown) {
+      range.setFormat(key, value);
+      return true;
+    },
+  });
 }
 
 class AreasP extends Proxy<{ sheet: FakeSheet; boxes: CellRange[] }> {

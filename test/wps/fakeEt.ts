@@ -29,6 +29,10 @@ export interface FakeOptions {
 export class FakeSheet {
   cells = new Map<string, FakeCell>();
   merges: CellRange[] = [];
+  /** Template insertion: formats by "row:col" ("Font.Bold" → true…), list validations, text highlights. */
+  formats = new Map<string, Record<string, unknown>>();
+  validations: { range: CellRange; list: string; showError: boolean }[] = [];
+  highlights: { range: CellRange; text: string; color: number }[] = [];
   visible: number | boolean = -1;
   constructor(public name: string) {}
 
@@ -287,6 +291,20 @@ export class FakeEt {
         }
       return all ? true : any ? null : false;
     };
+    const fmt = (key: string, v: unknown): void => {
+      for (let row = r.top; row <= r.bottom; row++)
+        for (let col = r.left; col <= r.right; col++) s.formats.set(`${row}:${col}`, { ...(s.formats.get(`${row}:${col}`) ?? {}), [key]: v });
+    };
+    const formatObject = (prefix: string): Record<string, unknown> => {
+      const read = (key: string): unknown => s.formats.get(`${r.top}:${r.left}`)?.[`${prefix}${key}`];
+      return new Proxy({} as Record<string, unknown>, {
+        get: (_t, key: string) => read(key),
+        set: (_t, key: string, v: unknown) => {
+          fmt(`${prefix}${key}`, v);
+          return true;
+        },
+      });
+    };
     const address = (): string => {
       const a = `$${toA1(r.top, r.left).replace(/(\d+)$/, '$$$1')}`;
       if (single) return a;
@@ -339,6 +357,57 @@ export class FakeEt {
       get NumberFormat() {
         return self.prop(s.peek(r.top, r.left)?.numberFormat ?? 'General');
       },
+      set NumberFormat(v: string) {
+        fmt('NumberFormat', v);
+      },
+      get Font() {
+        return self.prop(formatObject('Font.'));
+      },
+      set WrapText(v: boolean) {
+        fmt('WrapText', v);
+      },
+      set HorizontalAlignment(v: number) {
+        fmt('HorizontalAlignment', v);
+      },
+      get Borders() {
+        return self.prop(formatObject('Borders.'));
+      },
+      Merge() {
+        if (s.merges.some((m) => m.top <= r.bottom && r.top <= m.bottom && m.left <= r.right && r.left <= m.right)) throw new Error('不能合并重叠区域');
+        s.merges.push({ ...r });
+      },
+      get Validation() {
+        let entry: { range: CellRange; list: string; showError: boolean } | undefined;
+        return self.prop({
+          Delete() {
+            s.validations = s.validations.filter((v) => !(v.range.top === r.top && v.range.left === r.left));
+          },
+          Add(type: number, _alert: number, _op: number, formula1: string) {
+            if (type !== 3) throw new Error('fake: list validation only');
+            entry = { range: { ...r }, list: formula1, showError: true };
+            s.validations.push(entry);
+          },
+          set ShowError(v: boolean) {
+            if (entry) entry.showError = v;
+          },
+        });
+      },
+      get FormatConditions() {
+        return self.prop({
+          Add(type: number, _op: unknown, _f1: unknown, _f2: unknown, text: string, textOperator: number) {
+            if (type !== 9 || textOperator !== 0) throw new Error('fake: text contains only');
+            const entry = { range: { ...r }, text, color: -1 };
+            s.highlights.push(entry);
+            return {
+              Interior: {
+                set Color(c: number) {
+                  entry.color = c;
+                },
+              },
+            };
+          },
+        });
+      },
       get MergeCells() {
         return self.options.methods ? () => mergeState() : mergeState();
       },
@@ -375,6 +444,15 @@ export class FakeEt {
               moved.set(row >= r.top ? `${row + n}:${col}` : k, c);
             }
             s.cells = moved;
+            const formats = new Map<string, Record<string, unknown>>();
+            for (const [k, f] of s.formats) {
+              const [row, col] = k.split(':').map(Number);
+              formats.set(row >= r.top ? `${row + n}:${col}` : k, f);
+            }
+            s.formats = formats;
+            s.merges = s.merges.map((m) =>
+              m.top >= r.top ? { ...m, top: m.top + n, bottom: m.bottom + n } : m.bottom >= r.top ? { ...m, bottom: m.bottom + n } : m,
+            );
           },
         });
       },

@@ -3,6 +3,8 @@ import { parseA1, toA1 } from '../../core/grid';
 import type { Host, Scope } from '../../core/host';
 import type { Finding } from '../../core/findings';
 import { MARK_COLORS, groupByCell } from '../../core/marks';
+import type { InsertPlan } from '../../core/templates/plan';
+import { insertPlanExcel } from './insert';
 import { cellKey, splitKey } from './address';
 import {
   MAX_ANNOTATIONS,
@@ -478,6 +480,12 @@ export class ExcelHost implements Host {
         await context.sync();
       }),
     );
+  }
+
+  /** Inserts a standard template (see core/templates/plan); two syncs whatever its size. */
+  insertPlan(plan: InsertPlan): Promise<void> {
+    this.snapshot = undefined;
+    return this.guard('插入模板', () => insertPlanExcel(this.run, this.supports, plan));
   }
 
   addSheet(name: string, rows: readonly (string | number | null)[][]): Promise<void> {

@@ -10,6 +10,8 @@ import { parseA1, toA1 } from '../../core/grid';
 import type { Finding } from '../../core/findings';
 import type { Host, Scope } from '../../core/host';
 import { MARK_COLORS, groupByCell } from '../../core/marks';
+import type { InsertPlan } from '../../core/templates/plan';
+import { insertPlanWps } from './insert';
 import { parseRangeAddress } from '../../core/grid';
 import { cellKey, splitKey, splitQualified } from '../excel/address';
 import { uniqueSheetName } from '../excel/excelHost';
@@ -417,6 +419,16 @@ export class WpsHost implements Host {
       entire.Insert();
       this.merges.delete(sheet);
       writeRows(ws, after + 1, rows);
+    });
+  }
+
+  /** Inserts a standard template (see core/templates/plan). */
+  insertPlan(plan: InsertPlan): Promise<void> {
+    return this.guard('插入模板', () => {
+      const ws = this.sheet(this.workbook(), plan.sheet);
+      if (!ws) throw new WpsHostError(`找不到工作表“${plan.sheet}”。`);
+      insertPlanWps(ws, plan);
+      this.merges.delete(plan.sheet);
     });
   }
 
