@@ -74,6 +74,8 @@ export async function insertPlanExcel(run: ExcelRun, supports: SupportsFn, plan:
     for (const w of plan.writes) ws.getRange(w.ref.address).values = [[safe(w.text)]];
     if (supports('ExcelApi', '1.8')) {
       for (const v of plan.validations) {
+        // dataValidation is a navigation property (no load needed); the rule's load check cannot tell.
+        // eslint-disable-next-line office-addins/load-object-before-read
         const dv = ws.getRange(rangeToA1(v.range)).dataValidation;
         dv.rule = { list: { inCellDropDown: true, source: v.list.join(',') } };
         dv.errorAlert = { showAlert: false, message: '', style: 'Information', title: '' };
