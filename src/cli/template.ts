@@ -1,7 +1,7 @@
 /** `jixiao template list|show|insert`. */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { detectFramework, type FrameworkKey } from '../core/frameworks';
+import { detectFramework, resolveFrameworkId, type FrameworkKey } from '../core/frameworks';
 import { parseA1 } from '../core/grid';
 import { parseWorkbook } from '../core/parse';
 import { TEMPLATES, findTemplate, renderTemplate } from '../core/templates';
@@ -31,8 +31,11 @@ function unknownKind(kind: string | undefined, io: CliIO): number {
 }
 
 function frameworkOf(value: string | undefined, io: CliIO): FrameworkKey | undefined | null {
-  if (value === undefined || value === 'hebei88' || value === 'caiyu101') return value ?? 'hebei88';
-  io.stderr.write(`--framework 的值“${value}”无效，可选值：hebei88、caiyu101\n`);
+  if (value === undefined) return 'caiyu88';
+  const key = resolveFrameworkId(value);
+  // Templates are written in the two 财政部 styles only.
+  if (key === 'caiyu88' || key === 'caiyu101') return key;
+  io.stderr.write(`--framework 的值“${value}”无效，可选值：caiyu88（财预〔2015〕88号，旧名 hebei88）、caiyu101（财预〔2021〕101号）\n`);
   return null;
 }
 
@@ -113,7 +116,7 @@ export async function runTemplateInsert(file: string, opts: TemplateOptions, io:
       (b, table) =>
         renderTemplate(t, {
           // Completing a table follows its own layout; a new table uses --framework.
-          framework: table ? detectFramework(table) : framework ?? 'hebei88',
+          framework: table ? detectFramework(table) : framework ?? 'caiyu88',
           year,
           budget: b,
           projectName: table ? undefined : opts.name,

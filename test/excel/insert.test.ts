@@ -28,7 +28,7 @@ describe('Excel: insertPlan', () => {
       const state = workbookWithTables(tables);
       const h = host(state);
       const at = 13; // below the first table
-      const plan = planNewTable(renderTemplate(meeting, { framework: 'hebei88', year: 2025, budget: 20 }), { sheet: '表1', row: at, col: 0, budget: 20 });
+      const plan = planNewTable(renderTemplate(meeting, { framework: 'caiyu88', year: 2025, budget: 20 }), { sheet: '表1', row: at, col: 0, budget: 20 });
       const expected = shifted(state, '表1', at, plan.rows.length);
       const syncs = state.syncs;
       await h.insertPlan(plan);
@@ -55,7 +55,7 @@ describe('Excel: insertPlan', () => {
     const state = workbookWithTables(2);
     const h = host(state);
     const table = parseWorkbook(await h.readGrids('workbook')).tables[0];
-    const plan = planIndicatorCompletion(table, renderTemplate(findTemplate('village-assistance')!, { framework: 'hebei88', year: 2025, budget: 39 }));
+    const plan = planIndicatorCompletion(table, renderTemplate(findTemplate('village-assistance')!, { framework: 'caiyu88', year: 2025, budget: 39 }));
     const expected = shifted(state, '表1', plan.after + 1, plan.rows.length);
     const syncs = state.syncs;
     await h.insertPlan(plan);
@@ -73,7 +73,7 @@ describe('Excel: insertPlan', () => {
     state.addSheet('表1', tableRows(1));
     const h = host(state);
     const table = parseWorkbook(await h.readGrids('workbook')).tables[0];
-    const plan = planIndicatorCompletion(table, renderTemplate(meeting, { framework: 'hebei88', year: 2025 }));
+    const plan = planIndicatorCompletion(table, renderTemplate(meeting, { framework: 'caiyu88', year: 2025 }));
     plan.writes = [{ ref: { sheet: '表1', row: 9, col: 2, address: 'C10' }, text: '新内容' }];
     const before = state.valuesSnapshot();
     await expect(h.insertPlan(plan)).rejects.toThrow('已有内容');

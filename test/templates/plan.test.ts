@@ -26,7 +26,7 @@ describe('planNewTable', () => {
 
   it('inserts a table the parser reads back, with every input listed and shifted content intact', () => {
     const before = gridFromRows('表1', [['已有标题'], ['保留的内容', 1], [null, null, '第三行']]);
-    const r = renderTemplate(meeting, { framework: 'hebei88', year: 2025, budget: 20, projectName: '2025年度全区工作会议经费' });
+    const r = renderTemplate(meeting, { framework: 'caiyu88', year: 2025, budget: 20, projectName: '2025年度全区工作会议经费' });
     const plan = planNewTable(r, { sheet: '表1', row: 1, col: 0, budget: 20 });
     const after = applyPlanToGrid(before, plan);
     // Row 0 stays; rows 1 and 2 move down by the plan height.
@@ -72,7 +72,7 @@ describe('planIndicatorCompletion on the example workbook', () => {
     const parsed = parseWorkbook(grids);
     const table = parsed.tables.find((t) => t.projectName?.text === '2024年驻村工作队结转经费')!;
     const sheet = grids.find((g) => g.sheetName === table.sheet)!;
-    const r = renderTemplate(findTemplate('village-assistance')!, { framework: 'hebei88', year: 2025, budget: table.budget?.amount });
+    const r = renderTemplate(findTemplate('village-assistance')!, { framework: 'caiyu88', year: 2025, budget: table.budget?.amount });
     const plan = planIndicatorCompletion(table, r);
     expect(plan.writes).toEqual([]); // the example has no fully empty indicator rows
     expect(plan.rows.length).toBe(r.rows.length); // no template name is already in the table
@@ -104,7 +104,7 @@ describe('planIndicatorCompletion on the example workbook', () => {
     ]);
     const table = parseWorkbook([grid]).tables[0];
     expect(table).toBeDefined();
-    const r = renderTemplate(findTemplate('cadre-training')!, { framework: 'hebei88', year: 2025 });
+    const r = renderTemplate(findTemplate('cadre-training')!, { framework: 'caiyu88', year: 2025 });
     const plan = planIndicatorCompletion(table, r);
     expect(plan.writes.length).toBeGreaterThan(0);
     for (const w of plan.writes) expect(textAt(grid, w.ref.row, w.ref.col)).toBe('');

@@ -38,7 +38,7 @@ describe.each([false, true])('WPS: insertPlan (methods=%s)', (methods) => {
     const { fake, host } = setup(methods);
     const first = parseWorkbook(await host.readGrids('workbook')).tables[0];
     const at = first.bottom + 2;
-    const plan = planNewTable(renderTemplate(findTemplate('meeting')!, { framework: 'hebei88', year: 2025, budget: 20 }), { sheet: '表1', row: at, col: 0, budget: 20 });
+    const plan = planNewTable(renderTemplate(findTemplate('meeting')!, { framework: 'caiyu88', year: 2025, budget: 20 }), { sheet: '表1', row: at, col: 0, budget: 20 });
     const expected = shifted(fake, at, plan.rows.length);
     await host.insertPlan!(plan);
     const after = now(fake);
@@ -59,7 +59,7 @@ describe.each([false, true])('WPS: insertPlan (methods=%s)', (methods) => {
   it('completes a table below its indicators and never writes a non-empty cell', async () => {
     const { fake, host } = setup(methods);
     const table = parseWorkbook(await host.readGrids('workbook')).tables[0];
-    const plan = planIndicatorCompletion(table, renderTemplate(findTemplate('building-maintenance')!, { framework: 'hebei88', year: 2025, budget: 85.5 }));
+    const plan = planIndicatorCompletion(table, renderTemplate(findTemplate('building-maintenance')!, { framework: 'caiyu88', year: 2025, budget: 85.5 }));
     const expected = shifted(fake, plan.after + 1, plan.rows.length);
     await host.insertPlan!(plan);
     const after = now(fake);
