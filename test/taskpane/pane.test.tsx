@@ -199,9 +199,9 @@ describe('AssistantPane 校验', () => {
 
   test('remembered settings are loaded before the first run', async () => {
     const host = new FakeHost();
-    host.state.set('jixiao.settings', JSON.stringify({ schedule: 'per-period', framework: 'caiyu88' }));
+    host.state.set('jixiao.settings', JSON.stringify({ schedule: 'per-period', framework: 'hebei88' }));
     await renderAndRun(host);
-    expect(validate.mock.calls[0][1]).toMatchObject({ schedule: 'per-period', framework: 'caiyu88' });
+    expect(validate.mock.calls[0][1]).toMatchObject({ schedule: 'per-period', framework: 'hebei88' });
     expect((screen.getByRole("radio", { name: "当期" }) as HTMLInputElement).checked).toBe(true);
   });
 
