@@ -1,0 +1,325 @@
+import type { Finding, Severity } from '../findings';
+import { SEVERITY_ORDER } from '../findings';
+import type { ParsedWorkbook, ProjectTable } from '../model';
+import { findRule } from '../rules';
+import { compact } from '../text';
+import { priorityOf, ruleGroup } from './priority';
+import { addressList, rowList, sentence, withoutAddress } from './text';
+import type { Card, CardKind } from './types';
+
+/** Findings about the table as a whole: anchored on the table's title cell. */
+const TABLE_LEVEL = new Set(['same-value-everywhere', 'required-categories', 'indicator-count']);
+
+/** Rules whose cards are rolled up into one workbook card when 3 or more tables share them. */
+const ROLLUP = new Set([
+  'same-value-everywhere',
+  'description-copy',
+  'basis-vague',
+  'percent-meaning',
+  'fund-use-vague',
+  'goal-vague',
+  'filler-indicator',
+  'satisfaction-subject',
+  'count-unit',
+  'cost-money',
+  'timeliness-value',
+  'required-categories',
+  'schedule-cumulative',
+  'schedule-per-period',
+  'schedule-values',
+  'schedule-even',
+  'schedule-consistency',
+]);
+
+/** Same per-row problem on this many rows of a table → one pattern card. */
+export const PATTERN_MIN_ROWS = 3;
+/** Same card in this many tables → one workbook roll-up. */
+export const ROLLUP_MIN_TABLES = 3;
+
+const ruleTitle = (id: string): string => findRule(id)?.meta.title ?? '其他问题';
+const cellKey = (f: Finding): string => `${f.ref.sheet}!${f.ref.address}`;
+
+function worst(findings: readonly Finding[]): Severity {
+  let s: Severity = 'info';
+  for (const f of findings) if (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[s]) s = f.severity;
+  return s;
+}
+
+/** Root-cause order inside a card: group (completeness first), then severity, then position. */
+function byUrgency(a: Finding, b: Finding): number {
+  return (
+    ruleGroup(a.ruleId) - ruleGroup(b.ruleId) ||
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    a.ref.row - b.ref.row ||
+    a.ref.col - b.ref.col
+  );
+}
+
+const unique = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
+
+function tableName(t: ProjectTable | undefined): string {
+  return (t?.projectName?.text || t?.title?.text || '').replace(/\s+/g, ' ').trim();
+}
+
+function titleRef(t: ProjectTable, fallback: Finding) {
+  return t.title?.ref ?? t.projectName?.ref ?? fallback.ref;
+}
+
+interface Draft {
+  kind: CardKind;
+  tableId?: string;
+  ref: Finding['ref'];
+  title: string;
+  message: string;
+  details: Finding[];
+  /** Root rule; the card's group comes from it. */
+  root: string;
+  /** Roll-up key, when the card may be rolled up. */
+  rollup?: string;
+}
+
+function finish(d: Draft): Card {
+  const severity = worst(d.details);
+  const group = ruleGroup(d.root);
+  return {
+    id: `${d.kind}:${d.tableId ?? '工作簿'}:${d.root}:${d.ref.sheet}!${d.ref.address}`,
+    severity,
+    criterion: d.details.find((f) => f.ruleId === d.root)?.criterion ?? d.details[0].criterion,
+    ...(d.tableId ? { tableId: d.tableId } : {}),
+    ref: d.ref,
+    title: d.title,
+    message: d.message,
+    ruleIds: unique([d.root, ...d.details.map((f) => f.ruleId)]),
+    details: d.details,
+    priority: priorityOf(severity, group),
+    kind: d.kind,
+    group,
+  };
+}
+
+/** "数量指标不能用百分比（E10）；成本指标应为金额（E13）" from a list of symptoms. */
+function symptomSummary(findings: readonly Finding[]): string {
+  const byRule = new Map<string, Finding[]>();
+  for (const f of findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+  return [...byRule.entries()].map(([id, fs]) => `${ruleTitle(id)}（${addressList(fs.map((f) => f.ref), 4)}）`).join('；');
+}
+
+function scheduleSignature(t: ProjectTable | undefined): string {
+  return (t?.schedule ?? []).map((p) => (typeof p.percent === 'number' ? String(p.percent) : '空')).join('/');
+}
+
+/** Cards of one table (before roll-up). */
+function tableDrafts(table: ProjectTable | undefined, findings: Finding[]): Draft[] {
+  const drafts: Draft[] = [];
+  const tableId = table?.id ?? findings[0]?.tableId;
+  let rest = [...findings];
+
+  // 1. Templated values: the root plus every finding on a value cell holding the template value.
+  if (table) {
+    const valueText = new Map(table.indicators.map((r) => [`${r.value.ref.sheet}!${r.value.ref.address}`, compact(r.value.text)]));
+    for (const root of findings.filter((f) => f.ruleId === 'same-value-everywhere')) {
+      const template = valueText.get(cellKey(root));
+      if (!template) continue;
+      const symptoms = rest.filter((f) => f !== root && f.ruleId !== root.ruleId && valueText.get(cellKey(f)) === template);
+      rest = rest.filter((f) => f !== root && !symptoms.includes(f));
+      const base = sentence(withoutAddress(root.message, root.ref.address));
+      drafts.push({
+        kind: symptoms.length ? 'template' : 'table',
+        tableId,
+        ref: titleRef(table, root),
+        title: `指标值统一套用“${template}”`,
+        message: symptoms.length ? `${base}由此造成：${symptomSummary(symptoms)}。` : base,
+        details: [root, ...symptoms.sort(byUrgency)],
+        root: root.ruleId,
+        rollup: `template|${template}`,
+      });
+    }
+  }
+
+  // 2. Other table-level findings, anchored on the title cell: one card per table, sub-points per finding.
+  const tableLevel = rest.filter((x) => TABLE_LEVEL.has(x.ruleId)).sort(byUrgency);
+  if (tableLevel.length) {
+    const f = tableLevel[0];
+    const rules = unique(tableLevel.map((x) => x.ruleId));
+    drafts.push({
+      kind: 'table',
+      tableId,
+      ref: table ? titleRef(table, f) : f.ref,
+      title: tableLevel.length > 1 ? `${ruleTitle(f.ruleId)}等${tableLevel.length}项问题` : ruleTitle(f.ruleId),
+      message: tableLevel.map((x) => sentence(withoutAddress(x.message, x.ref.address))).join(''),
+      details: tableLevel,
+      root: f.ruleId,
+      rollup: tableLevel.length === 1 && rules.length === 1 ? `rule|${f.ruleId}|${withoutAddress(f.message, f.ref.address)}` : undefined,
+    });
+  }
+  rest = rest.filter((x) => !TABLE_LEVEL.has(x.ruleId));
+
+  // 3. Per-row patterns: one rule on 3 or more rows.
+  const byRule = new Map<string, Finding[]>();
+  for (const f of rest) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+  for (const [id, fs] of byRule) {
+    const rows = unique(fs.map((f) => `${f.ref.sheet}!${f.ref.row}`));
+    if (rows.length < PATTERN_MIN_ROWS || id.startsWith('schedule-')) continue;
+    fs.sort(byUrgency);
+    const first = fs[0];
+    drafts.push({
+      kind: 'pattern',
+      tableId,
+      ref: first.ref,
+      title: `${ruleTitle(id)}（${rows.length}处）`,
+      message: `本表${rowList(fs.map((f) => f.ref.row))}共${rows.length}处${ruleTitle(id)}（${addressList(fs.map((f) => f.ref))}）。以${first.ref.address}为例：${sentence(withoutAddress(first.message, first.ref.address))}`,
+      details: fs,
+      root: id,
+      rollup: `rule|${id}`,
+    });
+    rest = rest.filter((f) => f.ruleId !== id);
+  }
+
+  // 4. The rest: one card per indicator row, or per cell outside the indicator grid.
+  const indicatorRows = new Set((table?.indicators ?? []).map((r) => `${r.level3.ref.sheet}!${r.row}`));
+  const groups = new Map<string, Finding[]>();
+  for (const f of rest) {
+    const rowKey = `${f.ref.sheet}!${f.ref.row}`;
+    const key = indicatorRows.has(rowKey) ? `row:${rowKey}` : `cell:${cellKey(f)}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  for (const [key, fs] of groups) {
+    fs.sort(byUrgency);
+    const primary = fs[0];
+    const rules = unique(fs.map((f) => f.ruleId));
+    const schedule = primary.ruleId.startsWith('schedule-');
+    drafts.push({
+      kind: key.startsWith('row:') && fs.length > 1 ? 'row' : 'cell',
+      tableId,
+      ref: primary.ref,
+      title: rules.length > 1 ? `${ruleTitle(primary.ruleId)}等${rules.length}项问题` : ruleTitle(primary.ruleId),
+      message: sentence(withoutAddress(primary.message, primary.ref.address)),
+      details: fs,
+      root: primary.ruleId,
+      rollup:
+        rules.length === 1
+          ? schedule
+            ? `schedule|${primary.ruleId}|${scheduleSignature(table)}`
+            : `rule|${primary.ruleId}`
+          : undefined,
+    });
+  }
+  return drafts;
+}
+
+function rollupTitle(key: string, n: number, sample: Draft, table: ProjectTable | undefined): string {
+  if (key.startsWith('template|')) return `${n} 张表的指标值全部为“${key.slice('template|'.length)}”`;
+  if (key.startsWith('schedule|')) {
+    const pcts = (table?.schedule ?? []).map((p) => p.percent);
+    if (pcts.length > 1 && pcts.every((p) => typeof p === 'number' && p === pcts[0])) return `${n} 张表资金支出计划各期均为 ${pcts[0]}%`;
+  }
+  return `${n} 张表：${ruleTitle(sample.root)}`;
+}
+
+/** Turns drafts repeated in ROLLUP_MIN_TABLES or more tables into workbook cards. */
+function rollUp(drafts: Draft[], tables: Map<string, ProjectTable>): { rollups: Card[]; rest: Draft[] } {
+  const byKey = new Map<string, Draft[]>();
+  for (const d of drafts) {
+    if (!d.rollup || !ROLLUP.has(d.root) || !d.tableId) continue;
+    byKey.set(d.rollup, [...(byKey.get(d.rollup) ?? []), d]);
+  }
+  const rolled = new Set<Draft>();
+  const rollups: Card[] = [];
+  for (const [key, ds] of byKey) {
+    const tableIds = unique(ds.map((d) => d.tableId!));
+    if (tableIds.length < ROLLUP_MIN_TABLES) continue;
+    for (const d of ds) rolled.add(d);
+    const children = ds.map(finish);
+    const sample = ds[0];
+    const names = tableIds.map((id) => tableName(tables.get(id))).filter(Boolean);
+    const nameList = names.length > 4 ? `${names.slice(0, 4).map((x) => `“${x}”`).join('、')}等` : names.map((x) => `“${x}”`).join('、');
+    const title = rollupTitle(key, tableIds.length, sample, tables.get(sample.tableId!));
+    const card = finish({
+      kind: 'rollup',
+      ref: sample.ref,
+      title,
+      message: `${title}${nameList ? `（${nameList}）` : ''}，请逐表修改。以第一张表为例：${sample.message}`,
+      details: children.flatMap((c) => c.details),
+      root: sample.root,
+    });
+    card.id = `rollup:${key}`;
+    card.children = children;
+    card.tableIds = tableIds;
+    rollups.push(card);
+  }
+  return { rollups, rest: drafts.filter((d) => !rolled.has(d)) };
+}
+
+function byPriority(tableIndex: Map<string, number>) {
+  return (a: Card, b: Card): number =>
+    a.priority - b.priority ||
+    (b.tableIds?.length ?? 0) - (a.tableIds?.length ?? 0) ||
+    (tableIndex.get(a.tableId ?? '') ?? -1) - (tableIndex.get(b.tableId ?? '') ?? -1) ||
+    a.ref.sheet.localeCompare(b.ref.sheet) ||
+    a.ref.row - b.ref.row ||
+    a.ref.col - b.ref.col;
+}
+
+/**
+ * Groups findings into cards by root cause. Every finding ends up in exactly one card's details
+ * (a roll-up's details are its children's). Order: workbook roll-ups by priority, then each table's
+ * cards in workbook order, errors before warnings before infos within a table.
+ */
+export function buildCards(workbook: ParsedWorkbook, findings: readonly Finding[]): Card[] {
+  const tables = new Map(workbook.tables.map((t) => [t.id, t]));
+  const tableIndex = new Map(workbook.tables.map((t, i) => [t.id, i]));
+  const byTable = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = f.tableId ?? '';
+    byTable.set(key, [...(byTable.get(key) ?? []), f]);
+  }
+  const drafts: Draft[] = [];
+  for (const [id, fs] of byTable) drafts.push(...tableDrafts(id ? tables.get(id) : undefined, fs));
+  const { rollups, rest } = rollUp(drafts, tables);
+  const order = byPriority(tableIndex);
+  const own = rest.map(finish);
+  const loose = own.filter((c) => !c.tableId || !tables.has(c.tableId)).sort(order);
+  const perTable = own
+    .filter((c) => c.tableId && tables.has(c.tableId))
+    .sort(
+      (a, b) =>
+        tableIndex.get(a.tableId!)! - tableIndex.get(b.tableId!)! ||
+        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        order(a, b),
+    );
+  return [...rollups.sort(order), ...loose, ...perTable];
+}
+
+/**
+ * The 先改这些 list: the `limit` most urgent cards of the workbook, at most two with the same root
+ * rule while other kinds of problem remain, so one repeated defect does not fill the list.
+ */
+export function fixFirst(cards: readonly Card[], limit = 10): Card[] {
+  const sorted = [...cards].sort(
+    (a, b) => a.priority - b.priority || (b.tableIds?.length ?? 0) - (a.tableIds?.length ?? 0),
+  );
+  const picked: Card[] = [];
+  const perRule = new Map<string, number>();
+  for (const c of sorted) {
+    if (picked.length >= limit) break;
+    const n = perRule.get(c.ruleIds[0]) ?? 0;
+    if (n >= 2) continue;
+    perRule.set(c.ruleIds[0], n + 1);
+    picked.push(c);
+  }
+  for (const c of sorted) {
+    if (picked.length >= limit) break;
+    if (!picked.includes(c)) picked.push(c);
+  }
+  return picked.sort((a, b) => sorted.indexOf(a) - sorted.indexOf(b));
+}
+
+/** The cards of one table, roll-ups expanded into that table's own cards; errors first. */
+export function cardsOfTable(cards: readonly Card[], tableId: string): Card[] {
+  const out: Card[] = [];
+  for (const c of cards) {
+    if (c.children) out.push(...c.children.filter((k) => k.tableId === tableId));
+    else if (c.tableId === tableId) out.push(c);
+  }
+  return out.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.priority - b.priority || a.ref.row - b.ref.row);
+}
