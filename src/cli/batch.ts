@@ -61,6 +61,8 @@ export interface JobPlan {
   fix: boolean;
   text: boolean;
   fixFirst: number;
+  /** Rule ids in the text report. */
+  verbose?: boolean;
 }
 
 export function planJobs(files: readonly string[], settings: Settings, cwd: string, plan: JobPlan): FileJob[] {
@@ -77,6 +79,7 @@ export function planJobs(files: readonly string[], settings: Settings, cwd: stri
       fix: plan.fix,
       text: plan.text,
       fixFirst: plan.fixFirst,
+      verbose: !!plan.verbose,
     };
   });
 }

@@ -12,6 +12,8 @@ export interface CheckOptions extends BatchOptions {
   schedule?: string;
   framework?: string;
   config?: string;
+  /** Text report with the rule id behind every card and sub-point. */
+  verbose?: boolean;
 }
 
 export const EXIT_OK = 0;
@@ -58,6 +60,7 @@ export async function runCheck(inputs: readonly string[], opts: CheckOptions, io
     fix: !!opts.fix,
     text: !json,
     fixFirst: 0,
+    verbose: !!opts.verbose,
   });
   // JSON is streamed file by file (same text as one JSON.stringify of the whole), so memory stays bounded.
   let checked = 0;

@@ -79,6 +79,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--jobs <个数>', '同时检查的文件数（默认等于处理器核数）')
     .option('--progress', '总是显示进度条（默认仅在终端中、文件多于 3 个时显示）')
     .option('--no-progress', '不显示进度')
+    .option('--verbose', '文字报告中同时列出每条问题的规则编号（供开发和配置规则时对照）')
     .addHelpText(
       'after',
       '\n退出码：0 未发现错误；1 发现错误级问题；2 有文件无法读取或参数有误；130 按 Ctrl-C 中止。\n' +

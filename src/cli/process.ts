@@ -35,6 +35,8 @@ export interface FileJob {
   text: boolean;
   /** Items of the "先改这些" list per table (report); 0 for none. */
   fixFirst: number;
+  /** Rule ids in the text report (--verbose). */
+  verbose?: boolean;
 }
 
 export interface ReportTableInfo extends TableSummary {
@@ -173,7 +175,7 @@ export async function processFile(job: FileJob): Promise<FileOutcome> {
   for (const n of readNotes) out(`  说明：${n}`);
   const counts = countBySeverity(findings);
 
-  for (const line of fileReport(parsed.tables, findings, parsed.notes)) out(line);
+  for (const line of fileReport(parsed.tables, findings, parsed.notes, { verbose: !!job.verbose })) out(line);
   if (parsed.tables.length === 0 && parsed.notes.length === 0) {
     out('  说明：未识别为绩效目标表，没有找到“项目支出绩效目标表”的标签（项目名称、预算数、一级指标等）');
   }

@@ -2,6 +2,7 @@ import { toA1 } from '../core/grid';
 import type { Finding, Severity } from '../core/findings';
 import { CRITERIA, SEVERITY_LABEL, countByCriterion, countBySeverity } from '../core/findings';
 import type { ParseNote, ProjectTable } from '../core/model';
+import { type Card, buildCards, cardsOfTable, fixFirst, withoutAddress } from '../core/cards';
 
 export interface TableSummary {
   id: string;
@@ -42,10 +43,55 @@ export function tableHeading(t: ProjectTable, n: number): string {
 /** Keeps one finding on one line: quoted multi-line cell text is shown with " / " between its lines. */
 export const oneLine = (s: string): string => s.replace(/\s*\r?\n\s*/g, ' / ');
 
-export function findingLines(f: Finding): string[] {
-  const lines = [`  [${SEVERITY_LABEL[f.severity]}] ${f.ref.sheet}!${f.ref.address} ${f.ruleId}：${oneLine(f.message)}`];
-  if (f.fix) lines.push(`      建议修改：${oneLine(f.fix.description || `“${f.fix.from}” → “${f.fix.to}”`)}`);
+/** Options of the text report. */
+export interface ReportOptions {
+  /** Show the rule ids behind each card and sub-point (for developers; JSON always has them). */
+  verbose?: boolean;
+}
+
+const fixLine = (f: Finding, indent: string): string =>
+  `${indent}建议修改：${oneLine(f.fix!.description || `“${f.fix!.from}” → “${f.fix!.to}”`)}`;
+
+const ruleTag = (ids: readonly string[], opts: ReportOptions): string => (opts.verbose ? `（${ids.join('，')}）` : '');
+
+/** One finding on one line (plus its fix): "  【警告】Sheet!B8 message". */
+export function findingLines(f: Finding, opts: ReportOptions = {}): string[] {
+  const lines = [`  【${SEVERITY_LABEL[f.severity]}】${f.ref.sheet}!${f.ref.address} ${oneLine(withoutAddress(f.message, f.ref.address))}${ruleTag([f.ruleId], opts)}`];
+  if (f.fix) lines.push(fixLine(f, '      '));
   return lines;
+}
+
+/**
+ * One card: "  【错误】Sheet!A1 title：message", then its other findings as sub-points
+ * ("      · E10 …"), each with its suggested fix.
+ */
+export function cardLines(card: Card, opts: ReportOptions = {}): string[] {
+  const lines = [`  【${SEVERITY_LABEL[card.severity]}】${card.ref.sheet}!${card.ref.address} ${card.title}：${oneLine(card.message)}${ruleTag(card.ruleIds, opts)}`];
+  if (card.details.length === 1) {
+    if (card.details[0].fix) lines.push(fixLine(card.details[0], '      '));
+    return lines;
+  }
+  for (const f of card.details) {
+    const text = oneLine(withoutAddress(f.message, f.ref.address));
+    // The root cause's own message is the card's message already: only its fix is left to show.
+    if (oneLine(card.message).startsWith(text)) {
+      if (f.fix) lines.push(fixLine(f, '      '));
+      continue;
+    }
+    lines.push(`      · ${f.ref.address} ${text}${ruleTag([f.ruleId], opts)}`);
+    if (f.fix) lines.push(fixLine(f, '        '));
+  }
+  return lines;
+}
+
+/** The 先改这些 list: "先改这些（按轻重排列）：" then "  1. 【错误】title（Sheet!A1）". */
+export function fixFirstLines(cards: readonly Card[], opts: ReportOptions = {}): string[] {
+  const top = fixFirst(cards);
+  if (top.length === 0) return [];
+  return [
+    `先改这些（按轻重排列，共 ${top.length} 项）：`,
+    ...top.map((c, i) => `  ${i + 1}. 【${SEVERITY_LABEL[c.severity]}】${c.title}（${c.ref.sheet}!${c.ref.address}）${ruleTag(c.ruleIds.slice(0, 1), opts)}`),
+  ];
 }
 
 const noteKey = (n: ParseNote): string => `${n.sheet}|${n.ref?.address ?? ''}|${n.message}`;
@@ -77,30 +123,31 @@ export function countsText(tables: number, c: Record<Severity, number>): string 
   return `共 ${tables} 张表，错误 ${c.error} 个，警告 ${c.warning} 个，提示 ${c.info} 个`;
 }
 
-/** Text report for one file: tables in order, each with its findings; notes and stray findings after. */
-export function fileReport(tables: readonly ProjectTable[], findings: readonly Finding[], notes: readonly ParseNote[]): string[] {
-  const lines: string[] = [];
-  const byTable = new Map<string, Finding[]>();
-  const loose: Finding[] = [];
+/**
+ * Text report for one file: the 先改这些 list, then the tables in order, each with its cards (findings
+ * grouped by root cause, sub-points under them); notes and stray findings after.
+ */
+export function fileReport(
+  tables: readonly ProjectTable[],
+  findings: readonly Finding[],
+  notes: readonly ParseNote[],
+  opts: ReportOptions = {},
+): string[] {
+  const cards = buildCards({ tables: [...tables], notes: [...notes] }, findings);
+  const lines: string[] = [...fixFirstLines(cards, opts)];
   const ids = new Set(tables.map((t) => t.id));
-  for (const f of findings) {
-    if (f.tableId && ids.has(f.tableId)) {
-      const list = byTable.get(f.tableId) ?? [];
-      list.push(f);
-      byTable.set(f.tableId, list);
-    } else loose.push(f);
-  }
   tables.forEach((t, i) => {
     lines.push(tableHeading(t, i + 1));
-    const own = byTable.get(t.id) ?? [];
-    for (const f of own) lines.push(...findingLines(f));
+    const own = cardsOfTable(cards, t.id);
+    for (const c of own) lines.push(...cardLines(c, opts));
     for (const n of t.notes) lines.push(noteLine(n));
-    if (own.length > 0) lines.push(tableTally(own));
+    if (own.length > 0) lines.push(tableTally(own.flatMap((c) => c.details)));
     if (own.length === 0 && t.notes.length === 0) lines.push('  未发现问题');
   });
+  const loose = cards.filter((c) => !c.children && (!c.tableId || !ids.has(c.tableId)));
   if (loose.length) {
     lines.push('【工作簿】');
-    for (const f of loose) lines.push(...findingLines(f));
+    for (const c of loose) lines.push(...cardLines(c, opts));
   }
   const shown = new Set(tables.flatMap((t) => t.notes.map(noteKey)));
   for (const n of notes) if (!shown.has(noteKey(n))) lines.push(noteLine(n));

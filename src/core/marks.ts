@@ -1,5 +1,6 @@
 import type { Finding, Severity } from './findings';
 import { SEVERITY_LABEL, SEVERITY_ORDER } from './findings';
+import { withoutAddress } from './cards/text';
 
 /** Mark colours shared by every host (Excel, WPS, .xlsx file). */
 export const MARK_COLORS: Record<Severity, { argb: string; hex: string }> = {
@@ -18,18 +19,48 @@ export function worstSeverity(findings: readonly Finding[]): Severity | undefine
 }
 
 /**
- * Text of the cell note: one "[错误] rule-id：message" line per finding, plus the suggested fix
- * (or, for fixes already written into the cell, what was changed).
+ * Text of the cell note, in the register a clerk reads: one "【警告】message" paragraph per finding (no rule
+ * ids; the cell's own address is not repeated, the note sits on it), plus the suggested fix (or, for fixes
+ * already written into the cell, what was changed).
  */
 export function noteText(findings: readonly Finding[], applied?: ReadonlySet<Finding>): string {
   const sorted = [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const lines: string[] = [];
   for (const f of sorted) {
-    lines.push(`[${SEVERITY_LABEL[f.severity]}] ${f.ruleId}：${f.message}`);
-    if (f.fix && applied?.has(f)) lines.push(`  已自动修改：“${f.fix.from}” → “${f.fix.to}”`);
-    else if (f.fix) lines.push(`  建议修改：${f.fix.description || `“${f.fix.from}” → “${f.fix.to}”`}`);
+    lines.push(`【${SEVERITY_LABEL[f.severity]}】${withoutAddress(f.message, f.ref.address)}`);
+    if (f.fix && applied?.has(f)) lines.push(`已自动修改：“${f.fix.from}” → “${f.fix.to}”`);
+    else if (f.fix) lines.push(`建议修改：${f.fix.description || `“${f.fix.from}” → “${f.fix.to}”`}`);
   }
   return lines.join('\n');
+}
+
+/** Width of a character in a note, in units of one CJK character (ASCII and digits count half). */
+function charWidth(ch: string): number {
+  return ch.charCodeAt(0) < 0x2e80 ? 0.55 : 1;
+}
+
+/** Note box size in points for a text: a fixed readable width, as many lines as the text wraps to. */
+export interface NoteSize {
+  width: number;
+  height: number;
+  /** The same box in default columns (≈ 54 pt) and rows (15 pt), for VML anchors. */
+  cols: number;
+  rows: number;
+}
+
+/** Sized to the text: up to 20 CJK characters a line at 11 pt, 16 pt a line, between 3 and 40 lines. */
+export function noteSize(text: string): NoteSize {
+  const perLine = 20;
+  let lines = 0;
+  for (const para of text.split('\n')) {
+    let w = 0;
+    for (const ch of para) w += charWidth(ch);
+    lines += Math.max(1, Math.ceil(w / perLine));
+  }
+  lines = Math.min(40, Math.max(3, lines));
+  const width = perLine * 11 + 24;
+  const height = lines * 16 + 12;
+  return { width, height, cols: Math.ceil(width / 54), rows: Math.ceil(height / 15) };
 }
 
 /** Groups findings by "sheet!address" so each cell is marked once. */

@@ -46,7 +46,7 @@ describe('jixiao check on the example workbook', () => {
     expect(fs.existsSync(path.join(dir, `${NAME}.已校验.xlsx`))).toBe(true);
     expect(out).toContain(`已生成标注副本：${NAME}.已校验.xlsx`);
     // One finding per line, even when a message quotes a multi-line goal.
-    const shapes = /^(|检查 .*|【.*|  \[(错误|警告|提示)\] \S+![A-Z]+\d+ [a-z0-9-]+：.*|      建议修改：.*|  说明：.*|  未发现问题|  小计：错误 \d+，警告 \d+，提示 \d+；按评审标准：完整性 \d+ · 相关性 \d+ · 适当性 \d+ · 可行性 \d+|小结：.*|已生成标注副本：.*|总计：.*)$/;
+    const shapes = /^(|检查 .*|【.*|先改这些（按轻重排列，共 \d+ 项）：|  \d+\. 【(错误|警告|提示)】[^a-z]*|  【(错误|警告|提示)】\S+![A-Z]+\d+ [^a-z]*|      · [A-Z]+\d+ [^a-z]*|      (  )?建议修改：.*|  说明：.*|  未发现问题|  小计：错误 \d+，警告 \d+，提示 \d+；按评审标准：完整性 \d+ · 相关性 \d+ · 适当性 \d+ · 可行性 \d+|小结：.*|已生成标注副本：.*|总计：.*)$/;
     for (const line of out.split('\n')) expect([line, shapes.test(line)]).toEqual([line, true]);
     // Each table with findings ends with its tally, as a reviewer grades it.
     expect(out.match(/^  小计：/gm)).toHaveLength(24);

@@ -92,10 +92,10 @@ describe('annotateBuffer', () => {
     expect(fillOf('B8')).toBe(MARK_COLORS.warning.argb);
     expect(fillOf('A10')).toBe(MARK_COLORS.error.argb);
     expect(noteOf(ws.getCell('E12'))).toBe(
-      '[错误] count-unit：E12 的测试问题\n[警告] value-outlier：E12 的测试问题',
+      '【错误】E12 的测试问题\n【警告】E12 的测试问题',
     );
     expect(noteOf(ws.getCell(E_FIX))).toContain('建议修改：将“≤98%”改为“≥98%”');
-    expect(noteOf(ws.getCell('A10'))).toContain('slave-cell');
+    expect(noteOf(ws.getCell('A10'))).toContain('【警告】A11 的测试问题');
   });
 
   it('keeps fonts and borders, and does not recolour neighbours sharing a style', async () => {

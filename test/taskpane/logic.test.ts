@@ -177,8 +177,8 @@ describe('sheet layout', () => {
     const l = layoutSheet(grid, marks, 0, 100, 50);
     const a2 = l.rows[1].cells[0];
     expect(a2.severity).toBe('error');
-    expect(a2.note).toContain('[错误]');
-    expect(a2.note).toContain('[提示]');
+    expect(a2.note).toContain('【错误】');
+    expect(a2.note).toContain('【提示】');
     expect(l.rows[1].cells[1].severity).toBeUndefined();
   });
 
