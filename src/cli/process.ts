@@ -184,7 +184,7 @@ export async function processFile(job: FileJob): Promise<FileOutcome> {
   let failed = false;
   if (job.target) {
     try {
-      const { buffer, changes } = await annotateBuffer(bytes, findings, { applyFixes: job.fix });
+      const { buffer, changes } = await annotateBuffer(bytes, findings, { applyFixes: job.fix, summary: parsed });
       await writeAtomic(job.target, buffer);
       result.annotated = job.targetShown;
       if (job.fix) result.changes = changes;

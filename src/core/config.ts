@@ -3,7 +3,7 @@
  *
  *   { "framework": "auto" | "caiyu88" | "caiyu101" | "zhuanyi163" | "shenbao-touru" | "gongxing53" | "pingjia10"
  *                  ("hebei88" is still accepted for caiyu88),
- *     "schedule": "cumulative" | "per-period",
+ *     "schedule": "auto" | "cumulative" | "per-period",
  *     "midYearMinimum": 50,
  *     "rules": { "description-copy": "off", "basis-vague": "info" } }
  */
@@ -21,6 +21,9 @@ export interface ConfigResult {
 }
 
 const SCHEDULES: Record<string, ScheduleMode> = {
+  auto: 'auto',
+  自动: 'auto',
+  自动识别: 'auto',
   cumulative: 'cumulative',
   'per-period': 'per-period',
   累计: 'cumulative',
@@ -75,7 +78,7 @@ export function mergeConfig(config: unknown, base: Settings = DEFAULT_SETTINGS):
   if (c.schedule !== undefined) {
     const s = typeof c.schedule === 'string' ? SCHEDULES[c.schedule] : undefined;
     if (s) settings.schedule = s;
-    else errors.push(`schedule 的值“${String(c.schedule)}”无效，应为 cumulative（累计）或 per-period（当期）。`);
+    else errors.push(`schedule 的值“${String(c.schedule)}”无效，应为 auto（自动识别）、cumulative（累计）或 per-period（当期）。`);
   }
   if (c.midYearMinimum !== undefined) {
     const m = c.midYearMinimum;

@@ -3,12 +3,13 @@ import type { FrameworkKey } from './frameworks/types';
 
 /** 'auto' detects per table; 'hebei88' is the old name of 'caiyu88' (财预〔2015〕88号), still accepted. */
 export type FrameworkId = 'auto' | FrameworkKey | 'hebei88';
-export type ScheduleMode = 'cumulative' | 'per-period';
+/** 'auto' reads each table's numbers (non-decreasing to 100 = 累计; summing to 100 = 当期); the others force one reading. */
+export type ScheduleMode = 'auto' | 'cumulative' | 'per-period';
 
 export interface Settings {
   /** Indicator framework; 'auto' detects per table. */
   framework: FrameworkId;
-  /** Whether 资金支出计划 values are cumulative (default) or per period. */
+  /** How 资金支出计划 values are read: detected per table (default), or forced cumulative / per period. */
   schedule: ScheduleMode;
   /** Optional 序时进度 check: minimum cumulative % by end of June; undefined = off. */
   midYearMinimum?: number;
@@ -18,7 +19,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   framework: 'auto',
-  schedule: 'cumulative',
+  schedule: 'auto',
   rules: {},
 };
 

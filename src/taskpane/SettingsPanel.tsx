@@ -47,6 +47,7 @@ export function SettingsPanel({ settings, scope, disabled, onSettingsChange, onS
           value={settings.schedule}
           onChange={(_, d) => onSettingsChange({ ...settings, schedule: d.value as ScheduleMode })}
         >
+          <Radio value="auto" label={S.scheduleAuto} />
           <Radio value="cumulative" label={S.scheduleCumulative} />
           <Radio value="per-period" label={S.schedulePerPeriod} />
         </RadioGroup>

@@ -15,6 +15,7 @@ export const S = {
   frameworkGongxing: '财预〔2013〕53号（投入、过程、产出、效果）',
   frameworkPingjia: '财预〔2020〕10号（决策、过程、产出、效益）',
   schedule: '资金支出计划口径',
+  scheduleAuto: '自动识别',
   scheduleCumulative: '累计',
   schedulePerPeriod: '当期',
   scope: '范围',

@@ -8,6 +8,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { parseWorkbook } from '../core/parse';
 import { annotateBuffer } from '../hosts/file/annotate';
 import { FileReadError, readGridsFromBuffer } from '../hosts/file/read';
 import { AssistantPane } from '../taskpane/AssistantPane';
@@ -155,7 +156,8 @@ export function WebApp() {
     try {
       const { marks, edits } = file.host.getState();
       const source = await applyEdits(file.bytes, edits);
-      const { buffer } = await annotateBuffer(source.slice(), marks);
+      const summary = parseWorkbook(await readGridsFromBuffer(source.slice()));
+      const { buffer } = await annotateBuffer(source.slice(), marks, { summary });
       downloadBytes(buffer, W.annotatedName(file.name));
     } catch (err) {
       setError({ title: W.download, text: W.downloadFailed(describeError(err)) });

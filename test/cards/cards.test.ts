@@ -139,6 +139,8 @@ describe('fixFirst', () => {
     expect(top.map((c) => c.id)).toEqual(['p', 'f0', 'f1', 's', 'd1']);
     expect(fixFirst(cards)).toHaveLength(cards.length);
     expect(fixFirst(cards, 3).map((c) => c.id)).toEqual(['p', 'f0', 'f1']);
+    const warnings = [card('u0', 'unrelated-indicator', 11, 'warning'), card('u1', 'unrelated-indicator', 11, 'warning'), card('t', 'same-value-everywhere', 20)];
+    expect(fixFirst(warnings, 2).map((c) => c.id)).toEqual(['u0', 't']);
   });
 });
 

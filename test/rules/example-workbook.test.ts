@@ -35,9 +35,21 @@ describe('rules on the example workbook', () => {
     expect(at('placeholder', 'C208')[0].message).toContain('春节慰问劳模人数 **人');
     expect(at('filler-indicator', 'C16')[0].fix).toMatchObject({ to: '', description: '清空此三级指标，随后请删除整行' });
     expect(at('filler-indicator', 'C52')[0].message).toContain('“时效指标”只是类别名称');
-    expect(at('schedule-cumulative', 'E7')[0].message).toBe(
+    const forced = validateGrids(grids, { schedule: 'cumulative' }).findings;
+    expect(forced.find((f) => f.ruleId === 'schedule-cumulative' && f.ref.address === 'E7')?.message).toBe(
       'E7：按累计口径，12月底应为100%，当前为25%；如果各期为当期数（合计100%），请在设置中将口径改为“当期”。',
     );
+  });
+
+  it('detects the 资金支出计划 convention per table instead of asking', () => {
+    // 25/25/25/25 sums to 100: read as 当期, not an error; only the even split is noted.
+    expect(findings.filter((f) => /^schedule-(cumulative|per-period|convention)$/.test(f.ruleId))).toEqual([]);
+    // 19 tables 当期, 4 tables 累计 (25/50/75/100, or blanks then 100): one finding for the workbook.
+    const mixed = findings.filter((f) => f.ruleId === 'schedule-consistency');
+    expect(mixed).toHaveLength(1);
+    expect(mixed[0].message).toContain('19张表按当期口径填写，4张表（');
+    expect(findings.filter((f) => f.ruleId === 'schedule-even')).toHaveLength(19);
+    expect(findings.filter((f) => f.ruleId === 'schedule-even').every((f) => f.severity === 'info')).toBe(true);
   });
 
   it('finds budget-sum when a 预算数 is changed', () => {

@@ -6,6 +6,7 @@ const perPeriod = { schedule: 'per-period' as const };
 ruleTester.run(rule, {
   valid: [
     spec(),
+    { name: 'silent under the default (detected per table)', spec: spec({ schedule: [0.2, 0.2, 0.2, 0.2] }) },
     { spec: spec({ schedule: [0.25, 0.25, 0.25, 0.25] }), settings: perPeriod },
     { spec: spec({ schedule: [0.1, 0.4, 0.3, 0.2] }), settings: perPeriod },
   ],

@@ -181,7 +181,7 @@ describe('AssistantPane 校验', () => {
 
   test('changing 资金支出计划口径 re-validates with the new setting and remembers it', async () => {
     const host = await renderAndRun();
-    expect(validate.mock.calls[0][1]).toMatchObject({ schedule: 'cumulative', framework: 'auto' });
+    expect(validate.mock.calls[0][1]).toMatchObject({ schedule: 'auto', framework: 'auto' });
     useFindings(FINDINGS.slice(2));
     fireEvent.click(screen.getByRole('radio', { name: '当期' }));
     await waitFor(() => expect(validate).toHaveBeenCalledTimes(2));

@@ -291,8 +291,8 @@ export function buildCards(workbook: ParsedWorkbook, findings: readonly Finding[
 }
 
 /**
- * The 先改这些 list: the `limit` most urgent cards of the workbook, at most two with the same root
- * rule while other kinds of problem remain, so one repeated defect does not fill the list.
+ * The 先改这些 list: the `limit` most urgent cards of the workbook. While other kinds of problem remain, at
+ * most two errors (one warning or info) with the same root rule, so one repeated defect does not fill the list.
  */
 export function fixFirst(cards: readonly Card[], limit = 10): Card[] {
   const sorted = [...cards].sort(
@@ -303,7 +303,7 @@ export function fixFirst(cards: readonly Card[], limit = 10): Card[] {
   for (const c of sorted) {
     if (picked.length >= limit) break;
     const n = perRule.get(c.ruleIds[0]) ?? 0;
-    if (n >= 2) continue;
+    if (n >= (c.severity === 'error' ? 2 : 1)) continue;
     perRule.set(c.ruleIds[0], n + 1);
     picked.push(c);
   }

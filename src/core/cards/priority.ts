@@ -28,6 +28,7 @@ const RULE_GROUP: Record<string, number> = {
   'schedule-cumulative': 0,
   'schedule-per-period': 0,
   'schedule-consistency': 0,
+  'schedule-convention': 0,
   'unrelated-indicator': 1,
   'goal-copied': 1,
   'filler-indicator': 1,

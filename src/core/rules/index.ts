@@ -38,6 +38,9 @@ import { rule as basisVague } from './basis-vague';
 import { rule as scheduleCumulative } from './schedule-cumulative';
 import { rule as schedulePerPeriod } from './schedule-per-period';
 import { rule as schedulePace } from './schedule-pace';
+import { rule as scheduleConvention } from './schedule-convention';
+import { rule as scheduleConsistency } from './schedule-consistency';
+import { rule as scheduleEven } from './schedule-even';
 
 /** Every rule shipped with the product, in documentation order. */
 export const ALL_RULES: readonly Rule[] = [
@@ -76,6 +79,9 @@ export const ALL_RULES: readonly Rule[] = [
   scheduleCumulative,
   schedulePerPeriod,
   schedulePace,
+  scheduleConvention,
+  scheduleConsistency,
+  scheduleEven,
 ];
 
 export function runRules(workbook: ParsedWorkbook, settings: Settings): Finding[] {

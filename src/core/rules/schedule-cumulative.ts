@@ -9,9 +9,10 @@ export const rule: Rule = {
     criterion: '可行性',
     fixable: true,
     docs:
-      '按累计口径（默认设置），资金支出计划每一期填写的是截至该期末累计支出占预算的比例：数值只能递增或持平，最后一期（12月底）必须是100%，否则意味着年底仍有资金未支出。常见错误是各期都填“25%”：按累计口径读，12月底只支出了25%。如果本单位填写的是各期当期支出比例（合计100%），请在设置中把“资金支出计划口径”改为“当期”，由“当期口径”规则检查合计。',
+      '在设置中指定“累计”口径时，资金支出计划每一期填写的是截至该期末累计支出占预算的比例：数值只能递增或持平，最后一期（12月底）必须是100%，否则意味着年底仍有资金未支出。常见错误是各期都填“25%”：按累计口径读，12月底只支出了25%。如果本单位填写的是各期当期支出比例（合计100%），请在设置中把“资金支出计划口径”改为“当期”或“自动识别”（默认）。',
   },
   check({ table, settings, report }) {
+    // Only when the setting forces the cumulative reading; 'auto' is handled by schedule-convention.
     if (settings.schedule !== 'cumulative' || table.schedule.length === 0) return;
     const numeric = numericPeriods(table);
     if (numeric.length === 0) return;

@@ -8,10 +8,15 @@ import type { Finding } from '../../core/findings';
 import { MARK_COLORS, groupByCell, noteText, worstSeverity } from '../../core/marks';
 import { loadWorkbook, plainValue } from './legacyRead';
 import { displayText } from './read';
+import type { ParsedWorkbook } from '../../core/model';
+import { buildCards } from '../../core/cards';
+import { type SummarySheet, buildSummarySheet, linkTarget, summaryFill } from '../../core/cards/summarySheet';
 
 export interface AnnotateOptions {
   /** Write each finding's fix into the copy (only where the cell still shows fix.from). */
   applyFixes?: boolean;
+  /** The parsed tables behind the findings: adds the 汇总 sheet (先改这些, counts per table, colour legend). */
+  summary?: ParsedWorkbook;
 }
 
 export interface CellChange {
@@ -98,6 +103,29 @@ export async function annotateBuffer(
     cell.note = before ? `${before}\n\n绩效目标表助手：\n${ours}` : ours;
   }
 
+  if (options.summary) {
+    const cards = buildCards(options.summary, findings);
+    writeSummarySheet(wb, buildSummarySheet(options.summary, findings, cards, wb.worksheets.map((w) => w.name)));
+  }
+
   const out = await wb.xlsx.writeBuffer();
   return { buffer: new Uint8Array(out as ArrayBuffer), changes, skipped };
+}
+
+/** Writes the host-independent 汇总 sheet as a new, last worksheet; links become in-workbook hyperlinks. */
+function writeSummarySheet(wb: ExcelJS.Workbook, sheet: SummarySheet): void {
+  const ws = wb.addWorksheet(sheet.name);
+  sheet.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  sheet.rows.forEach((row, r) => {
+    row.cells.forEach((c, col) => {
+      const cell = ws.getCell(r + 1, col + 1);
+      cell.value = c.link ? { text: String(c.text), hyperlink: `#${linkTarget(c.link)}` } : c.text;
+      const font: Partial<ExcelJS.Font> = { name: '宋体', size: row.kind === 'title' ? 14 : 11 };
+      if (c.bold) font.bold = true;
+      if (c.link) Object.assign(font, { color: { argb: 'FF0563C1' }, underline: true });
+      cell.font = font;
+      cell.alignment = { vertical: 'top', wrapText: row.kind === 'row' };
+      if (c.severity) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: summaryFill(c.severity) } };
+    });
+  });
 }
