@@ -19,6 +19,7 @@ export const PRIORITY_GROUPS: readonly string[] = [
  */
 const RULE_GROUP: Record<string, number> = {
   placeholder: 0,
+  'template-input': 0,
   'empty-cell': 0,
   'budget-sum': 0,
   'cost-budget': 0,
