@@ -11,11 +11,14 @@ import { CRITERIA, type Criterion, type Finding, type Severity, countBySeverity 
 import type { Scope } from '../core/host';
 import { type Settings, DEFAULT_SETTINGS, withDefaults } from '../core/settings';
 import { ignoreKey, loadIgnored, loadSavedSettings, saveIgnored, saveSettings } from '../core/workbookState';
+import { type Card, buildCards, fixFirst } from '../core/cards';
+import { ColorLegend } from './ColorLegend';
 import { ErrorBar } from './ErrorBar';
+import { FixFirstList } from './FixFirstList';
 import { FindingFilters, type RuleOption } from './FindingFilters';
 import { FindingsList, ruleTitle } from './FindingsList';
 import { FixDialog } from './FixDialog';
-import { groupFindings } from './groups';
+import { groupFindings, tableTitle } from './groups';
 import { SettingsPanel } from './SettingsPanel';
 import { S } from './strings';
 import { SummaryBar, SEVERITIES } from './SummaryBar';
@@ -28,6 +31,13 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   status: { color: tokens.colorNeutralForeground2 },
+  section: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  settings: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+  },
+  settingsSummary: { cursor: 'pointer', fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalXS} 0` },
 });
 
 type Busy = false | 'running' | 'clearing' | 'fixing';
@@ -47,6 +57,8 @@ export function CheckTool({ host, autoRun }: ToolProps) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [pendingFix, setPendingFix] = useState<Finding | null>(null);
+  /** The card or finding last located, marked in the lists. */
+  const [current, setCurrent] = useState<{ card?: string; finding?: Finding } | null>(null);
   const ignoredRef = useRef(ignored);
   ignoredRef.current = ignored;
 
@@ -134,8 +146,10 @@ export function CheckTool({ host, autoRun }: ToolProps) {
 
   const actions = {
     onLocate: (f: Finding) => {
+      setCurrent({ finding: f });
       host.select(f.ref).catch((err) => fail(err, S.errorSelect));
     },
+    isCurrent: (f: Finding) => current?.finding === f,
     onIgnore: (f: Finding) => void setIgnoredAndRemark(new Set([...ignored, ignoreKey(f)])),
     onUnignore: (f: Finding) => {
       const next = new Set(ignored);
@@ -181,6 +195,12 @@ export function CheckTool({ host, autoRun }: ToolProps) {
     (f) => severities.has(f.severity) && (!rule || f.ruleId === rule) && (!criterion || f.criterion === criterion),
   );
   const groups = useMemo(() => groupFindings(shown, run?.parsed.tables ?? []), [shown, run]);
+  const topCards = useMemo(() => (run ? fixFirst(buildCards(run.parsed, active)) : []), [run, active]);
+  const tableNames = useMemo(() => new Map((run?.parsed.tables ?? []).map((t) => [t.id, tableTitle(t)])), [run]);
+  const locateCard = (c: Card) => {
+    setCurrent({ card: c.id });
+    host.select(c.ref).catch((err) => fail(err, S.errorSelect));
+  };
 
   const toggleSeverity = (s: Severity) => {
     const next = new Set(severities);
@@ -191,13 +211,6 @@ export function CheckTool({ host, autoRun }: ToolProps) {
 
   return (
     <div className={styles.root}>
-      <SettingsPanel
-        settings={settings}
-        scope={scope}
-        disabled={!!busy}
-        onSettingsChange={changeSettings}
-        onScopeChange={changeScope}
-      />
       <div className={styles.buttons}>
         <Button appearance="primary" disabled={!ready || !!busy} onClick={() => void validate(settings, scope)} aria-label={S.runAria}>
           {S.run}
@@ -217,23 +230,28 @@ export function CheckTool({ host, autoRun }: ToolProps) {
       )}
       {run && (
         <>
-          <Divider />
           <SummaryBar counts={counts} label={S.summaryLabel} />
+          {findings.length > 0 && <ColorLegend />}
+          <FixFirstList cards={topCards} tableNames={tableNames} currentId={current?.card} onLocate={locateCard} />
           {findings.length > 0 && (
-            <FindingFilters
-              counts={counts}
-              severities={severities}
-              onToggleSeverity={toggleSeverity}
-              rules={ruleOptions}
-              rule={rule}
-              onRuleChange={setRule}
-              criteria={criteria}
-              criterion={criterion}
-              onCriterionChange={setCriterion}
-              showIgnored={showIgnored}
-              ignoredCount={findings.length - active.length}
-              onShowIgnoredChange={setShowIgnored}
-            />
+            <>
+              <Divider />
+              <h2 className={styles.section}>{S.byTableTitle}</h2>
+              <FindingFilters
+                counts={counts}
+                severities={severities}
+                onToggleSeverity={toggleSeverity}
+                rules={ruleOptions}
+                rule={rule}
+                onRuleChange={setRule}
+                criteria={criteria}
+                criterion={criterion}
+                onCriterionChange={setCriterion}
+                showIgnored={showIgnored}
+                ignoredCount={findings.length - active.length}
+                onShowIgnoredChange={setShowIgnored}
+              />
+            </>
           )}
           {groups.length > 0 ? (
             <FindingsList groups={groups} {...actions} />
@@ -242,6 +260,16 @@ export function CheckTool({ host, autoRun }: ToolProps) {
           )}
         </>
       )}
+      <details className={styles.settings} data-testid="settings">
+        <summary className={styles.settingsSummary}>{S.settingsSection}</summary>
+        <SettingsPanel
+          settings={settings}
+          scope={scope}
+          disabled={!!busy}
+          onSettingsChange={changeSettings}
+          onScopeChange={changeScope}
+        />
+      </details>
       <FixDialog finding={pendingFix} onConfirm={() => void confirmFix()} onCancel={() => setPendingFix(null)} />
     </div>
   );

@@ -14,6 +14,7 @@ import {
 } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { SEVERITY_LABEL, type Finding, countBySeverity } from '../core/findings';
+import { withoutAddress } from '../core/cards';
 import { findRule } from '../core/rules';
 import { type FindingGroup, cellLabel } from './groups';
 import { S } from './strings';
@@ -21,9 +22,11 @@ import { SEVERITIES, SEVERITY_BADGE_COLOR } from './SummaryBar';
 
 const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', minWidth: 0 },
-  headerTitle: { fontWeight: tokens.fontWeightSemibold, wordBreak: 'break-all' },
+  headerTitle: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   headerCounts: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  meta: { color: tokens.colorNeutralForeground3, wordBreak: 'break-all' },
+  meta: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  nowrap: { whiteSpace: 'nowrap' },
+  current: { backgroundColor: tokens.colorBrandBackground2, outline: `2px solid ${tokens.colorBrandStroke1}` },
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   item: {
     display: 'flex',
@@ -39,7 +42,7 @@ const useStyles = makeStyles({
   info: { borderLeftColor: tokens.colorPaletteBlueBorderActive },
   ignored: { opacity: 0.65 },
   itemHead: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center', flexWrap: 'wrap' },
-  message: { wordBreak: 'break-word' },
+  message: { overflowWrap: 'anywhere' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
 });
 
@@ -60,6 +63,8 @@ export interface FindingActions {
   onIgnore(f: Finding): void;
   onUnignore(f: Finding): void;
   isIgnored(f: Finding): boolean;
+  /** The finding last located: marked in the list. */
+  isCurrent?(f: Finding): boolean;
   busy?: boolean;
 }
 
@@ -99,7 +104,12 @@ export function FindingsList({ groups, ...actions }: { groups: readonly FindingG
                 <Caption1 className={styles.meta}>
                   {[g.code && `${S.projectCode} ${g.code}`, g.budget && `${S.budget} ${g.budget}`, g.where]
                     .filter(Boolean)
-                    .join(' · ')}
+                    .map((part, i) => (
+                      <span key={i} className={styles.nowrap}>
+                        {i > 0 ? ' · ' : ''}
+                        {part}
+                      </span>
+                    ))}
                 </Caption1>
               )}
             </span>
@@ -121,10 +131,12 @@ function FindingItems({ findings, ...a }: { findings: readonly Finding[] } & Fin
       {findings.map((f, i) => {
         const where = cellLabel(f);
         const ignored = a.isIgnored(f);
+        const current = !!a.isCurrent?.(f);
         return (
           <li
             key={`${f.ruleId}|${where}|${i}`}
-            className={mergeClasses(styles.item, styles[f.severity], ignored && styles.ignored)}
+            className={mergeClasses(styles.item, styles[f.severity], ignored && styles.ignored, current && styles.current)}
+            data-current={current ? 'true' : undefined}
             data-testid="finding"
             data-severity={f.severity}
             data-rule={f.ruleId}
@@ -144,10 +156,10 @@ function FindingItems({ findings, ...a }: { findings: readonly Finding[] } & Fin
               )}
             </span>
             <Caption1 className={styles.meta}>
-              {f.criterion} · {where}
+              {f.criterion} · <span className={styles.nowrap}>{where}</span>
             </Caption1>
             <Text size={200} className={styles.message}>
-              {f.message}
+              {withoutAddress(f.message, f.ref.address)}
             </Text>
             <span className={styles.actions}>
               <Button size="small" aria-label={S.locateAria(where)} onClick={() => a.onLocate(f)}>

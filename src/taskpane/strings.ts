@@ -31,6 +31,14 @@ export const S = {
   cleared: '已清除标记。',
 
   summaryLabel: '校验结果汇总',
+  fixFirstTitle: '先改这些',
+  fixFirstHint: '按轻重排列：先补齐缺项，再改无关或照搬的指标、统一套用的指标值、方向和计量单位，最后完善目标、依据和描述。',
+  tablesCovered: (n: number) => `${n} 张表`,
+  subPoints: (n: number) => `含 ${n} 处`,
+  legendLabel: '颜色说明',
+  legendMeaning: { error: '必须修改', warning: '很可能需要修改', info: '建议改进' },
+  byTableTitle: '按表查看全部问题',
+  settingsSection: '设置',
   noRunYet: '点击“校验”检查绩效目标表。',
   noFindings: '未发现问题。',
   allFiltered: '当前筛选条件下没有问题。',
@@ -53,6 +61,7 @@ export const S = {
 
   locate: '定位',
   locateAria: (where: string) => `定位到单元格 ${where}`,
+  locateCardAria: (rank: number, where: string) => `定位第 ${rank} 项（单元格 ${where}）`,
   fix: '修复',
   fixAria: (where: string) => `修复单元格 ${where}`,
   ignore: '忽略',

@@ -277,9 +277,10 @@ describe('keyboard and labels', () => {
 
   test('the findings list is a labelled accordion with list items', async () => {
     await renderAndRun();
-    expect(screen.getAllByRole('list').length).toBe(2);
-    expect(screen.getAllByRole('listitem')).toHaveLength(4);
-    const headers = screen.getAllByRole('button', { expanded: true });
+    const findings = screen.getByTestId('findings');
+    expect(within(findings).getAllByRole('list').length).toBe(2);
+    expect(within(findings).getAllByRole('listitem')).toHaveLength(4);
+    const headers = within(findings).getAllByRole('button', { expanded: true });
     expect(headers).toHaveLength(2);
     fireEvent.click(headers[0]);
     await waitFor(() => expect(screen.getAllByTestId('finding')).toHaveLength(2));
