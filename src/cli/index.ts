@@ -98,7 +98,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--out-dir <目录>', '标注副本的保存目录（默认与原文件同目录）')
     .option('--no-annotate', '不生成标注副本（报告中不链接副本）')
     .option('--format <格式>', '屏幕输出格式：text（默认）或 json（输出报告中的全部数据）')
-    .option('--schedule <口径>', '资金支出计划口径：cumulative（累计，默认）或 per-period')
+    .option('--schedule <口径>', '资金支出计划口径：auto（按各表数值自动识别，默认）、cumulative（累计）或 per-period（当期）')
     .option('--framework <体系>', '指标体系：auto（默认）、caiyu88（旧名 hebei88）或 caiyu101')
     .option('--config <文件>', '配置文件（默认读取当前目录下的 jixiao.config.json）')
     .option('--jobs <个数>', '同时检查的文件数（默认等于处理器核数）')
