@@ -6,6 +6,7 @@
  */
 import { memoByString } from '../memo';
 import type { ColumnKey } from '../model';
+import { compact } from '../text';
 
 /** Period qualifier of a title: "指标值（长期）", "实施期指标值", "二级指标(年度)". */
 export type TitlePeriod = 'midTerm' | 'annual' | undefined;
@@ -14,9 +15,9 @@ const MID_TERM = /^(?:实施期|中长期|长期|中期|项目期|项目实施�
 const ANNUAL = /^(?:年度|全年|当年|本年度?|今年)/;
 const QUALIFIER_IN_BRACKETS = /\((实施期|中长期|长期|中期|项目期|年度|全年|当年|本年度?)\)/;
 
-/** Reduces a compact header text to its core title: no stars, no bracketed notes, no trailing colon. */
+/** Reduces a header text to its core title (width-folded, no spaces): no stars, no bracketed notes, no trailing colon. */
 export const coreTitle = memoByString((key: string): string =>
-  key
+  compact(key)
     .replace(/^[★☆*※#▲]+/, '')
     .replace(/[([【〔《<][^)\]】〕》>]*[)\]】〕》>]/g, '')
     .replace(/[([【〔][^)\]】〕]*$/, '')
@@ -26,7 +27,7 @@ export const coreTitle = memoByString((key: string): string =>
 
 /** The period a title names, in brackets or as a prefix. */
 export function titlePeriod(key: string): TitlePeriod {
-  const inBrackets = QUALIFIER_IN_BRACKETS.exec(key)?.[1];
+  const inBrackets = QUALIFIER_IN_BRACKETS.exec(compact(key))?.[1];
   const word = inBrackets ?? coreTitle(key);
   if (MID_TERM.test(word)) return 'midTerm';
   if (ANNUAL.test(word)) return 'annual';

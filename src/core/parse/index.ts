@@ -54,6 +54,31 @@ function looksLikeHeading(view: SheetView, row: number): boolean {
   return filled <= 2 && !isIndicatorHeaderRow(view, row);
 }
 
+/** A 自评 table right under the 申报/批复 table of the same project (same non-empty 项目名称). */
+function isSelfEvalOf(table: ProjectTable, previous: ProjectTable): boolean {
+  const name = table.projectName?.text.trim();
+  return (
+    table.kind === 'selfEval' &&
+    previous.kind !== 'selfEval' &&
+    !!name &&
+    name === previous.projectName?.text.trim() &&
+    table.sheet === previous.sheet
+  );
+}
+
+/** Stacked 申报 + 自评 blocks of one project: one table, the 自评 indicators kept as a part. */
+function joinSelfEval(into: ProjectTable, evaluation: ProjectTable): void {
+  into.parts = [
+    ...(into.parts ?? []),
+    { kind: 'selfEval', ...(evaluation.title ? { label: evaluation.title } : {}), columns: evaluation.columns ?? [], indicators: evaluation.indicators },
+    ...(evaluation.parts ?? []),
+  ];
+  into.bottom = evaluation.bottom;
+  if (evaluation.left !== undefined) into.left = Math.min(into.left ?? evaluation.left, evaluation.left);
+  if (evaluation.right !== undefined) into.right = Math.max(into.right ?? evaluation.right, evaluation.right);
+  into.notes.push(...evaluation.notes);
+}
+
 /** Finds every 项目支出绩效目标表 and the 部门整体绩效目标 section in the grids. Never throws on odd input. */
 export function parseWorkbook(grids: readonly Grid[]): ParsedWorkbook {
   const tables: ProjectTable[] = [];
@@ -65,11 +90,18 @@ export function parseWorkbook(grids: readonly Grid[]): ParsedWorkbook {
     const view = new SheetView(grid);
     const regions = findRegions(view);
     const used = new Set<number>();
+    let previous: ProjectTable | undefined;
     for (const region of regions) {
       const table = parseTable(view, region, tables.length);
+      for (let r = region.top; r <= region.bottom; r++) used.add(r);
+      if (previous && isSelfEvalOf(table, previous)) {
+        joinSelfEval(previous, table);
+        notes.push(...table.notes);
+        continue;
+      }
       tables.push(table);
       notes.push(...table.notes);
-      for (let r = region.top; r <= region.bottom; r++) used.add(r);
+      previous = table;
     }
     const freeRows = Array.from({ length: view.rows }, (_, r) => r).filter((r) => !used.has(r));
     const sheetOverview = overview ? undefined : parseOverview(view, freeRows);

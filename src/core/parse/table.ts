@@ -1,7 +1,7 @@
 import type { Field, MoneyField, ProjectTable } from '../model';
 import { LABELS } from './labels';
 import { parseMoney } from './numbers';
-import { doubtsOf, readIndicators } from './indicators';
+import { doubt, doubtsOf, readIndicators } from './indicators';
 import { inlineField, isIdentityRow, isIndicatorHeaderRow, isLabel, labelKind } from './rows';
 import { readSchedule } from './schedule';
 import { readMoneyBlock } from './money';
@@ -146,6 +146,7 @@ export function parseTable(view: SheetView, region: TableRegion, index: number):
           break;
         case 'schedule':
           table.schedule = readSchedule(view, r, c, region.bottom);
+          if (table.schedule.length === 0) doubt(table, 'schedule', '资金支出计划栏中没有可识别的时间节点（如“3月底”“一季度”）');
           break;
         case 'midTermGoal':
         case 'goal': {
