@@ -234,6 +234,33 @@ describe('parser confidence', () => {
     expect(t.notes.map((n) => n.message).join()).toMatch(/资金支出计划栏中没有可识别的时间节点/);
   });
 
+  test('a 资金来源 block: read by row and column titles (latest year, not the prior-year column), 小计 skipped', () => {
+    const t = one([
+      ['项目名称', '甲'],
+      ['资金来源', null, '2024年预算数', '2025年预算数', '2024年执行数'],
+      [null, '合计', 120, 150, 110],
+      [null, '其中：财政拨款', 100, 130, 95],
+      [null, '其他资金', 20, 20, 15],
+      ['资金构成', '财政资金', '小计', 130],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ['产出指标', '数量指标', '培训人次', '≥300人次'],
+    ]);
+    expect([t.budget?.ref.address, t.budget?.amount]).toEqual(['D3', 150]);
+    expect([t.fiscal?.ref.address, t.fiscal?.amount]).toEqual(['D4', 130]);
+    expect([t.other?.ref.address, t.other?.amount]).toEqual(['D5', 20]);
+    expect(t.uncertain).toBeUndefined();
+  });
+
+  test('财政资金 | 小计 | 80: the amount right of 小计', () => {
+    const t = one([
+      ['项目名称', '甲'],
+      ['预算数', 100, '财政资金', '小计', 80, '其他资金', 20],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ['产出指标', '数量指标', '培训人次', '≥300人次'],
+    ]);
+    expect([t.fiscal?.ref.address, t.fiscal?.amount]).toEqual(['E2', 80]);
+  });
+
   test('a money block whose columns hold no budget column: budget is unsure, budget rules stay silent', () => {
     const grid = gridFromRows('S', [
       ['项目名称', '甲'],

@@ -23,7 +23,7 @@ const TOTAL_ROW = /^(?:总额|合计|总计|资金合计|资金总额|项目资�
 export function moneyColumnRank(key: string): number | undefined {
   const k = coreTitle(key).replace(/:+$/, '');
   if (k === '') return undefined;
-  if (/执行|实际|支出数|完成|结余|分值|执行率|得分|权重|原因|备注|说明|测算|依据|上年|去年|前年|^\d{4}年|历史|实施期|中长期|中期|项目期|累计|单价|数量/.test(k)) {
+  if (/执行|实际|支出数|完成|结余|决算|分值|执行率|得分|权重|原因|备注|说明|测算|依据|上年|去年|前年|历史|实施期|中长期|中期|项目期|累计|单价|数量/.test(k)) {
     return -1;
   }
   if (/^(?:全年|调整后|年度|当年|本年度?)(?:预算|资金|金额)?(?:数|总额)?$|预算调整数|调整后(?:的)?预算/.test(k)) return 3;
@@ -83,8 +83,14 @@ export function readMoneyBlock(view: SheetView, table: ProjectTable, top: number
     if (titles) titleAt = r;
   }
   if (!titles) return;
+  // The best-ranked budget column; among equals (2024年预算数 | 2025年预算数) the latest year.
+  const year = (c: number) => Number(/(\d{4})年/.exec(view.key(titleAt, c))?.[1] ?? 0);
   let best: number | undefined;
-  for (const [c, rank] of titles) if (rank >= 2 && (best === undefined || rank > titles.get(best)!)) best = c;
+  for (const [c, rank] of titles) {
+    if (rank < 2) continue;
+    const better = best === undefined || rank > titles.get(best)! || (rank === titles.get(best)! && year(c) > year(best));
+    if (better) best = c;
+  }
   const rows = rowTitles.filter((t) => t.row > titleAt && t.col === labelCol);
   if (rows.length === 0) return;
   if (best === undefined) {

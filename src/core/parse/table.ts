@@ -35,7 +35,7 @@ function valueCol(view: SheetView, row: number, col: number): number | undefined
   for (let c = first; c < view.cols; c++) {
     if (view.isMergeSlave(row, c)) continue;
     const k = view.key(row, c);
-    if (k === '') continue;
+    if (k === '' || SUBTOTAL.test(k)) continue; // 资金来源 | 财政资金 | 小计 | 80: the amount is right of 小计
     return isLabel(k) ? first : c;
   }
   return first;
@@ -54,6 +54,8 @@ function moneyField(view: SheetView, row: number, col: number, labelCol: number)
   const f = valueField(view, row, col, labelCol);
   return { ...f, amount: parseMoney(f.raw, f.text) };
 }
+
+const SUBTOTAL = /^(?:小计|合计|计)[:]?$/;
 
 export interface TableRegion {
   top: number;
