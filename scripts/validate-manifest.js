@@ -1,7 +1,13 @@
 #!/usr/bin/env node
 /**
- * Offline structural check of the add-in manifest (the official `office-addin-manifest validate` posts the
- * file to a Microsoft web service, which isolated networks cannot reach).
+ * Offline check of the add-in manifest (the official `office-addin-manifest validate` posts the file to a
+ * Microsoft web service, which isolated networks cannot reach):
+ *   1. schema: the Office add-in manifest XSDs in schemas/office-addin-manifest/ (see its README), validated
+ *      with xmllint-wasm (libxml2 in WebAssembly, no system package);
+ *   2. vocabulary the schema cannot know: built-in OfficeTab ids, requirement-set names and versions, host
+ *      names, URL length;
+ *   3. consistency: element order, unique ids, resids resolved, string lengths, HTTPS, icons present,
+ *      FunctionName registered.
  *
  *   node scripts/validate-manifest.js manifest.xml [--online]
  *
@@ -13,6 +19,50 @@ const path = require('path');
 const { XMLParser, XMLValidator } = require('fast-xml-parser');
 
 const ROOT = path.join(__dirname, '..');
+const SCHEMA_DIR = path.join(ROOT, 'schemas', 'office-addin-manifest');
+const MAIN_SCHEMA = 'OfficeAppManifestV1_1.xsd';
+
+/**
+ * Built-in tab ids an Excel add-in may extend (learn.microsoft.com, "Find the IDs of built-in Office ribbon
+ * tabs"); the last two exist on desktop only.
+ */
+const EXCEL_TABS = ['TabHome', 'TabInsert', 'TabPageLayoutExcel', 'TabFormulas', 'TabData', 'TabReview', 'TabView', 'TabDeveloper', 'TabAddIns', 'TabPrintPreview', 'TabBackgroundRemoval'];
+/** <Hosts><Host Name> values (manifest reference, "Host element"). */
+const HOST_NAMES = ['Workbook', 'Document', 'Presentation', 'Mailbox', 'Notebook', 'Project', 'Database'];
+/**
+ * Requirement sets an Excel add-in can name, with the highest published version (Microsoft's requirement-set
+ * tables, autumn 2025). Names are case-sensitive: "ExcelAPI" is not "ExcelApi".
+ */
+const REQUIREMENT_SETS = {
+  ExcelApi: '1.20',
+  ExcelApiDesktop: '1.1',
+  ExcelApiOnline: '1.1',
+  AddinCommands: '1.3',
+  CustomFunctionsRuntime: '1.4',
+  DialogApi: '1.2',
+  DialogOrigin: '1.1',
+  SharedRuntime: '1.2',
+  RibbonApi: '1.2',
+  IdentityAPI: '1.3',
+  NestedAppAuth: '1.1',
+  KeyboardShortcuts: '1.1',
+  OpenBrowserWindowApi: '1.1',
+  DevicePermission: '1.1',
+  ImageCoercion: '1.2',
+  BindingEvents: '1.1',
+  CompressedFile: '1.1',
+  DocumentEvents: '1.1',
+  File: '1.1',
+  MatrixBindings: '1.1',
+  MatrixCoercion: '1.1',
+  Selection: '1.1',
+  Settings: '1.1',
+  TableBindings: '1.1',
+  TableCoercion: '1.1',
+  TextBindings: '1.1',
+  TextCoercion: '1.1',
+};
+const URL_MAX = 2048;
 
 /** Child elements of OfficeApp (TaskPaneApp) in schema order. */
 const OFFICEAPP_ORDER = [
@@ -110,6 +160,140 @@ function registeredFunctions(commandsFile) {
   return names;
 }
 
+const versionParts = (v) => String(v).split('.').map((n) => Number(n));
+function compareVersions(a, b) {
+  const x = versionParts(a);
+  const y = versionParts(b);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** Office vocabulary the XSDs leave open (they type these as plain strings). */
+function vocabularyErrors(root, lineOf, err) {
+  walk(root, (node, trail) => {
+    const a = attrs(node);
+    const name = trail[trail.length - 1];
+    if (name === 'OfficeTab' && a.id !== undefined && !EXCEL_TABS.includes(a.id)) {
+      const near = EXCEL_TABS.find((t) => t.toLowerCase() === String(a.id).toLowerCase() || String(a.id).startsWith(t));
+      err(`<OfficeTab id="${a.id}"> 不是 Excel 的内置选项卡${near ? `（是否应为 ${near}？）` : ''}；可用的有 ${EXCEL_TABS.join('、')}。`, lineOf(`id="${a.id}"`));
+    }
+    if (name === 'Host' && trail[trail.length - 2] === 'Hosts' && a.Name !== undefined && !HOST_NAMES.includes(a.Name)) {
+      const near = HOST_NAMES.find((h) => h.toLowerCase() === String(a.Name).toLowerCase());
+      err(`<Host Name="${a.Name}"> 不是有效的宿主名称${near ? `（是否应为 ${near}？）` : ''}；Excel 加载项应为 Workbook。`, lineOf(`Name="${a.Name}"`));
+    }
+    if (name === 'Set' && trail.includes('Requirements') && a.Name !== undefined) {
+      const setName = String(a.Name);
+      const line = lineOf(`Name="${setName}"`);
+      if (!(setName in REQUIREMENT_SETS)) {
+        const near = Object.keys(REQUIREMENT_SETS).find((k) => k.toLowerCase() === setName.toLowerCase());
+        err(`要求集“${setName}”不存在${near ? `（名称区分大小写，应为 ${near}）` : '，或不适用于 Excel'}。`, line);
+        return;
+      }
+      const max = REQUIREMENT_SETS[setName];
+      const min = a.MinVersion;
+      if (min !== undefined && (!/^\d+\.\d+$/.test(String(min)) || compareVersions(min, '1.1') < 0 || compareVersions(min, max) > 0)) {
+        err(`要求集 ${setName} 的版本“${min}”不存在（已发布 1.1–${max}）。`, line);
+      }
+    }
+  });
+  // Every URL, in attributes and text (AppDomain, SupportUrl), at most 2048 characters.
+  walk(root, (node) => {
+    const a = attrs(node);
+    for (const v of [...Object.values(a), textOf(node)]) {
+      if (typeof v === 'string' && /^[a-z]+:\/\//i.test(v) && v.length > URL_MAX) {
+        err(`网址超过 ${URL_MAX} 个字符（${v.length} 个）：${v.slice(0, 60)}…`, lineOf(v.slice(0, 80)));
+      }
+    }
+  });
+}
+
+/** Splits "{namespace}Name" into its parts. */
+function qname(text) {
+  const r = /^\{([^}]*)\}(.*)$/.exec(text.trim());
+  return r ? { ns: r[1], name: r[2] } : { ns: '', name: text.trim() };
+}
+
+/** zh-CN wording of libxml2's schema messages; namespaces are dropped unless they are the problem. */
+function describeSchemaError(message) {
+  const raw = message.replace(/^Schemas validity error\s*:\s*/, '');
+  let r = /^Element '([^']+)': This element is not expected\. Expected is (?:one of )?\( ?(.+?) ?\)\.?$/.exec(raw);
+  if (r) {
+    const found = qname(r[1]);
+    const expected = r[2].split(/,\s*/).map(qname);
+    const sameName = expected.find((e) => e.name === found.name && e.ns !== found.ns);
+    if (sameName) return `元素 <${found.name}> 的命名空间“${found.ns}”不对，应为“${sameName.ns}”。`;
+    const list = expected.filter((e) => e.name !== '*').map((e) => `<${e.name}>`);
+    return `元素 <${found.name}> 不应出现在此处${list.length ? `，此处应为 ${list.join(' 或 ')}` : ''}。`;
+  }
+  const m = raw.replace(/\{[^}]*\}/g, '');
+  if ((r = /^Element '([^']+)': This element is not expected\.?$/.exec(m))) return `元素 <${r[1]}> 不应出现在此处（清单架构中这个位置没有此元素）。`;
+  if ((r = /^Element '([^']+)', attribute '(?:[^']*)type': The QName value '([^']+)' of the xsi:type attribute does not resolve to a type definition\.?$/.exec(m))) {
+    return `元素 <${r[1]}> 的 xsi:type="${r[2]}" 不是清单架构中的类型（拼写或命名空间有误）。`;
+  }
+  if ((r = /^Element '([^']+)': The type definition is abstract\.?$/.exec(m))) return `元素 <${r[1]}> 需要一个有效的 xsi:type。`;
+  if ((r = /^Element '([^']+)': No matching global declaration available for the validation root\.?$/.exec(m))) {
+    return `根元素 <${r[1]}> 的命名空间不对：应为 xmlns="http://schemas.microsoft.com/office/appforoffice/1.1"。`;
+  }
+  if ((r = /^Element '([^']+)': Missing child element\(s\)\. Expected is (?:one of )?\( ?(.+?) ?\)\.?$/.exec(m))) {
+    return `元素 <${r[1]}> 缺少子元素 ${r[2].split(/,\s*/).map((x) => `<${x.trim()}>`).join(' 或 ')}。`;
+  }
+  if ((r = /^Element '([^']+)', attribute '([^']+)': The attribute '[^']+' is not allowed\.?$/.exec(m))) return `元素 <${r[1]}> 不允许有属性 ${r[2]}。`;
+  if ((r = /^Element '([^']+)': The attribute '([^']+)' is required but missing\.?$/.exec(m))) return `元素 <${r[1]}> 缺少必需的属性 ${r[2]}。`;
+  if ((r = /^Element '([^']+)'(?:, attribute '([^']+)')?: \[facet '(\w+)'\] The value '([^']*)' (.*)$/.exec(m))) {
+    const why = { maxLength: '超过最大长度', minLength: '不能为空', enumeration: '不在允许的取值中', pattern: '格式不对' }[r[3]] ?? r[3];
+    return `元素 <${r[1]}>${r[2] ? ` 的属性 ${r[2]}` : ''} 的值“${r[4].slice(0, 60)}”${why}。`;
+  }
+  if ((r = /^Element '([^']+)'(?:, attribute '([^']+)')?: '([^']*)' is not a valid value (.*)$/.exec(m))) {
+    return `元素 <${r[1]}>${r[2] ? ` 的属性 ${r[2]}` : ''} 的值“${r[3].slice(0, 60)}”无效（${r[4]}）。`;
+  }
+  return m;
+}
+
+/**
+ * Validates against the Office add-in manifest XSDs (schemas/office-addin-manifest/) with xmllint-wasm.
+ * @param {string} xml
+ * @returns {Promise<{message: string, line?: number}[]>}
+ */
+async function schemaErrors(xml) {
+  const { validateXML } = require('xmllint-wasm');
+  const files = fs.readdirSync(SCHEMA_DIR).filter((f) => f.endsWith('.xsd'));
+  const read = (f) => ({ fileName: f, contents: fs.readFileSync(path.join(SCHEMA_DIR, f), 'utf8') });
+  const result = await validateXML({
+    xml: { fileName: 'manifest.xml', contents: xml },
+    schema: read(MAIN_SCHEMA),
+    preload: files.filter((f) => f !== MAIN_SCHEMA).map(read),
+  });
+  if (result.valid) return [];
+  const seen = new Set();
+  const out = [];
+  for (const e of result.errors) {
+    const message = `清单架构：${describeSchemaError(e.message)}`;
+    const line = e.loc && e.loc.lineNumber ? e.loc.lineNumber : undefined;
+    if (seen.has(`${line}|${message}`)) continue;
+    // "needs a valid xsi:type" only repeats the misspelled xsi:type reported on the same line.
+    if (message.includes('需要一个有效的 xsi:type') && out.some((o) => o.line === line && o.message.includes('xsi:type='))) continue;
+    seen.add(`${line}|${message}`);
+    out.push({ message, line });
+  }
+  if (out.length === 0) out.push({ message: `清单架构：${result.rawOutput.trim().split('\n').slice(-1)[0] || '校验未通过'}` });
+  return out;
+}
+
+/**
+ * Everything: schema (XSD) + vocabulary + consistency. Schema findings come first.
+ * @param {string} xml
+ * @param {{ assetsDir?: string, commandsFile?: string }} [options]
+ */
+async function checkManifest(xml, options = {}) {
+  const own = validateManifest(xml, options);
+  if (own.errors.some((e) => e.message.startsWith('XML 格式错误'))) return own;
+  const schema = await schemaErrors(xml);
+  return { errors: [...schema, ...own.errors], warnings: own.warnings };
+}
+
 /**
  * @param {string} xml manifest text
  * @param {{ assetsDir?: string, commandsFile?: string }} [options]
@@ -136,6 +320,7 @@ function validateManifest(xml, options = {}) {
     return { errors, warnings };
   }
   if (attrs(root)['xsi:type'] !== 'TaskPaneApp') err('OfficeApp 的 xsi:type 应为 "TaskPaneApp"。', lineOf('<OfficeApp'));
+  vocabularyErrors(root, lineOf, err);
 
   // Order and presence of the top-level elements.
   const top = children(root).map((c) => ({ name: local(tagOf(c)), node: c }));
@@ -300,19 +485,19 @@ async function main(argv) {
     console.error(`找不到清单文件：${file}`);
     return 1;
   }
-  const { errors, warnings } = validateManifest(fs.readFileSync(file, 'utf8'));
+  const { errors, warnings } = await checkManifest(fs.readFileSync(file, 'utf8'));
   for (const w of warnings) console.warn(`警告  ${format(w, file)}`);
   for (const e of errors) console.error(`错误  ${format(e, file)}`);
   if (errors.length) {
     console.error(`清单检查未通过：${errors.length} 个错误${warnings.length ? `，${warnings.length} 个警告` : ''}。`);
     return 1;
   }
-  console.log(`清单检查通过：${file}（离线结构检查${warnings.length ? `，${warnings.length} 个警告` : ''}）。`);
+  console.log(`清单检查通过：${file}（离线检查：清单架构 XSD、Office 词汇、结构一致性${warnings.length ? `，${warnings.length} 个警告` : ''}）。`);
   if (argv.includes('--online')) return online(file);
   return 0;
 }
 
-module.exports = { validateManifest };
+module.exports = { validateManifest, checkManifest, schemaErrors, describeSchemaError };
 
 if (require.main === module) {
   main(process.argv.slice(2)).then(
