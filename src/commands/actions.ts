@@ -11,7 +11,7 @@ import { ignoreKey, loadIgnored, loadSavedSettings } from '../core/workbookState
 
 /** Optional extra a host may expose about how its last marking went (ExcelHost does). */
 interface MarkStatusSource {
-  lastMarkStatus?: { annotations: 'note' | 'comment' | 'none'; markedCells: number; keptUserNotes: number };
+  lastMarkStatus?: { annotations: 'note' | 'comment' | 'none'; markedCells: number; keptUserNotes: number; missingApis?: string[] };
 }
 
 export interface ValidationSummary {
@@ -62,8 +62,17 @@ export function summaryMessage(
   if (counts.error + counts.warning + counts.info === 0) parts.push('未发现问题。');
   else parts.push('问题单元格已按严重程度着色（红色为错误、黄色为警告、蓝色为提示），说明见单元格批注；点击“清除标记”可恢复原样。');
   if (ignored > 0) parts.push(`另有 ${ignored} 个已忽略的问题未标注。`);
+  if (status?.missingApis?.length) {
+    parts.push(
+      `加载项使用的 office.js 版本较旧，缺少当前 Excel 已支持的功能：${status.missingApis.join('、')}；已改用旧方式处理。请联系管理员按部署说明更新 office.js。`,
+    );
+  }
   if (status?.annotations === 'none' && counts.error + counts.warning + counts.info > 0) {
-    parts.push('当前 Excel 版本不支持以批注方式写入说明，只标注了底色；详细说明请点击“打开助手”查看。');
+    parts.push(
+      status.missingApis?.length
+        ? '因此本次只标注了底色，未写入批注；详细说明请点击“打开助手”查看。'
+        : '当前 Excel 版本不支持以批注方式写入说明，只标注了底色；详细说明请点击“打开助手”查看。',
+    );
   }
   if (status && status.keptUserNotes > 0) {
     parts.push(`${status.keptUserNotes} 个单元格原有批注，未覆盖，其说明请在助手中查看。`);

@@ -1,6 +1,7 @@
 import { runValidation } from '../../src/commands/actions';
 import { MARK_COLORS } from '../../src/core/marks';
 import { ExcelHost, NOTE_MARKER, STORE_KEY } from '../../src/hosts/excel';
+import { isOurNote } from '../../src/hosts/excel/markStore';
 import { FakeWorkbookState, fakeRun, supportsUpTo } from './fakeExcel';
 import { finding, ref, syntheticFindings, workbookWithTables } from './tables';
 
@@ -197,6 +198,84 @@ describe('Excel host: marks and their removal', () => {
     await host.applyMarks([finding(ref('表1', 2, 0))]);
     await host.clearMarks();
     expect(state.cell('表1', 'A3')?.fill).toEqual({ color: '#00B050', pattern: 'Solid' });
+  });
+});
+
+describe('Excel host: a stale office.js (host reports 1.18, the library lacks members)', () => {
+  it('falls back to threaded comments when notes are missing, and tells the user in zh-CN', async () => {
+    const state = workbookWithTables(1);
+    state.officeJsLacks.add('notes');
+    const fills = state.fillsSnapshot();
+    const host = hostFor(state, '1.18');
+    const summary = await runValidation(host);
+    expect(summary.findings.length).toBeGreaterThan(0);
+    expect(state.notes).toHaveLength(0);
+    expect(state.comments.length).toBeGreaterThan(0);
+    expect(host.lastMarkStatus?.annotations).toBe('comment');
+    expect(host.lastMarkStatus?.missingApis).toEqual([expect.stringContaining('notes')]);
+    expect(summary.message).toContain('office.js 版本较旧');
+    expect(summary.message).toContain('更新 office.js');
+    await hostFor(state, '1.18').clearMarks();
+    expect(state.comments).toHaveLength(0);
+    expect(state.fillsSnapshot()).toBe(fills);
+  });
+
+  it('fill only when both notes and comments are missing, and says why', async () => {
+    const state = workbookWithTables(1);
+    state.officeJsLacks.add('notes').add('comments');
+    const host = hostFor(state, '1.18');
+    const summary = await runValidation(host);
+    expect(host.lastMarkStatus?.annotations).toBe('none');
+    expect(state.notes).toHaveLength(0);
+    expect(state.comments).toHaveLength(0);
+    expect(summary.message).toContain('只标注了底色');
+    expect(summary.message).not.toContain('当前 Excel 版本不支持');
+  });
+
+  it('reads without getCellProperties / getMergedAreasOrNullObject and still restores fills exactly', async () => {
+    const state = workbookWithTables(1);
+    state.officeJsLacks.add('getCellProperties').add('getMergedAreasOrNullObject');
+    state.sheets[0].cells.get('2,0')!.fill = { color: '#00B050', pattern: 'Solid' };
+    const fills = state.fillsSnapshot();
+    const host = hostFor(state, '1.18');
+    const summary = await runValidation(host);
+    expect(summary.tables).toBe(1);
+    expect(host.lastMarkStatus?.missingApis).toHaveLength(2);
+    expect(state.notes.length).toBeGreaterThan(0);
+    await host.clearMarks();
+    expect(state.fillsSnapshot()).toBe(fills);
+    expect(state.notes).toHaveLength(0);
+  });
+
+  it('a current office.js reports nothing missing', async () => {
+    const state = workbookWithTables(1);
+    const host = hostFor(state, '1.18');
+    const summary = await runValidation(host);
+    expect(host.lastMarkStatus?.missingApis).toBeUndefined();
+    expect(summary.message).not.toContain('office.js');
+  });
+});
+
+const PREAMBLE =
+  '[Threaded comment]\nYour version of Excel allows you to read this threaded comment; however, any edits to it will get removed if the file is opened in a newer version of Excel. Learn more: https://go.microsoft.com/fwlink/?linkid=870924\n\nComment:\n    ';
+
+describe('our marks are recognised behind Excel\'s threaded-comment preamble', () => {
+  it('isOurNote: marker at the start, after an author line, after the preamble; not elsewhere', () => {
+    expect(isOurNote(`${NOTE_MARKER}\n[错误] x`)).toBe(true);
+    expect(isOurNote(`张三:\n${NOTE_MARKER}\n[错误] x`)).toBe(true);
+    expect(isOurNote(`${PREAMBLE}${NOTE_MARKER}\n[错误] x`)).toBe(true);
+    expect(isOurNote(`[线程批注]\n你的 Excel 版本允许你阅读此线程批注。了解详细信息: https://go.microsoft.com/fwlink/?linkid=870924\n\n批注:\n    ${NOTE_MARKER}\n[错误] x`)).toBe(true);
+    expect(isOurNote(`${PREAMBLE}请核对预算数`)).toBe(false);
+    // A user's note that merely quotes the marker mid-sentence is not ours.
+    expect(isOurNote(`请参考前一列。第二行说明：\n第三行提到${NOTE_MARKER}的意见`)).toBe(false);
+  });
+
+  it('清除标记 deletes our note that came back with the preamble and keeps the user\'s', async () => {
+    const state = workbookWithTables(1);
+    state.notes.push({ id: 'n1', sheet: '表1', address: 'A3', content: `${PREAMBLE}${NOTE_MARKER}\n[错误] 旧标注` });
+    state.notes.push({ id: 'n2', sheet: '表1', address: 'A4', content: `${PREAMBLE}请核对预算数` });
+    await hostFor(state).clearMarks();
+    expect(state.notes.map((n) => n.address)).toEqual(['A4']);
   });
 });
 

@@ -48,6 +48,11 @@ export class FakeWorkbookState {
   runs = 0;
   /** When set, a sync that returns values/text of more cells than this fails like Excel's payload limit. */
   payloadLimitCells?: number;
+  /**
+   * Members the loaded office.js lacks although the host reports their requirement set (a stale office.js,
+   * e.g. @microsoft/office-js 1.1.110 on a host reporting ExcelApi 1.18): they read as undefined.
+   */
+  officeJsLacks = new Set<'notes' | 'comments' | 'getCellProperties' | 'getMergedAreasOrNullObject'>();
   private nextId = 1;
 
   newId(): string {
@@ -197,6 +202,11 @@ function fillOf(cell: FakeCell | undefined): { color: string; pattern: string } 
   return cell?.fill ? { color: cell.fill.color, pattern: cell.fill.pattern ?? 'Solid' } : { color: '#FFFFFF', pattern: 'None' };
 }
 
+/** Hides a member, as an office.js without it would: reads give undefined. */
+function lackIfStale(obj: object, ctx: Ctx, member: 'notes' | 'comments' | 'getCellProperties' | 'getMergedAreasOrNullObject'): void {
+  if (ctx.state.officeJsLacks.has(member)) Object.defineProperty(obj, member, { value: undefined, configurable: true });
+}
+
 class WorkbookP {
   readonly worksheets: WorksheetsP;
   readonly settings: SettingsP;
@@ -207,6 +217,7 @@ class WorkbookP {
     this.settings = new SettingsP(ctx);
     this.notes = new AnnotationsP(ctx, 'notes');
     this.comments = new AnnotationsP(ctx, 'comments');
+    for (const member of ['notes', 'comments'] as const) lackIfStale(this, ctx, member);
   }
 }
 
@@ -252,6 +263,7 @@ class SheetP extends Proxy<FakeSheet> {
   constructor(ctx: Ctx, resolve: () => FakeSheet | null, nullable = false) {
     super(ctx, resolve, nullable);
     this.notes = new AnnotationsP(ctx, 'notes', () => this.target().name);
+    lackIfStale(this, ctx, 'notes');
   }
   setLoaded(s: FakeSheet): void {
     this.loaded = { isNullObject: false, name: s.name, visibility: s.visibility ?? 'Visible' };
@@ -317,6 +329,7 @@ class RangeP extends Proxy<Target> {
   constructor(ctx: Ctx, resolve: () => Target | null, nullable = false) {
     super(ctx, resolve, nullable);
     this.format = formatProxy(this, new FillP(ctx, () => this.target()));
+    for (const member of ['getCellProperties', 'getMergedAreasOrNullObject'] as const) lackIfStale(this, ctx, member);
   }
   protected read(name: string, t: Target): unknown {
     const b = boxOf(t);

@@ -1,14 +1,47 @@
 import { cellKey, splitKey, splitQualified } from './address';
-import { type AnnotationKind, NOTE_MARKER } from './markStore';
+import { type AnnotationKind, isOurNote } from './markStore';
 
 /** Stop looking after this many notes/comments: a workbook with more is unusual and the payload grows. */
 export const MAX_ANNOTATIONS = 3000;
 
-/** Which kind of cell annotation this Excel supports: notes (ExcelApi 1.18), threaded comments (1.10), or none. */
-export function annotationKind(supports: (set: string, version: string) => boolean): AnnotationKind {
-  if (supports('ExcelApi', '1.18')) return 'note';
-  if (supports('ExcelApi', '1.10')) return 'comment';
+type Supports = (set: string, version: string) => boolean;
+
+/** Present in the office.js that is loaded (a stale office.js lacks members the host itself supports). */
+function present(obj: unknown, member: string): boolean {
+  if (obj === undefined) return true;
+  try {
+    return (obj as Record<string, unknown>)[member] !== undefined && (obj as Record<string, unknown>)[member] !== null;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Which kind of cell annotation to write: notes (ExcelApi 1.18), threaded comments (1.10), or none — in that
+ * order, each only if the host reports the set AND the loaded office.js has the collection. Without `wb`
+ * only the host's report is used.
+ */
+export function annotationKind(supports: Supports, wb?: Excel.Workbook): AnnotationKind {
+  if (supports('ExcelApi', '1.18') && present(wb, 'notes')) return 'note';
+  if (supports('ExcelApi', '1.10') && present(wb, 'comments')) return 'comment';
   return 'none';
+}
+
+/**
+ * APIs the host reports but the loaded office.js lacks (zh-CN names, for the user): the sign of an old
+ * office.js copy, e.g. the npm package @microsoft/office-js 1.1.110 (ExcelApi ≤ 1.15) on a current Excel.
+ */
+export function missingApis(supports: Supports, wb: Excel.Workbook, probe?: Excel.Range): string[] {
+  const out: string[] = [];
+  if (supports('ExcelApi', '1.18') && !present(wb, 'notes')) out.push('注释（notes，ExcelApi 1.18）');
+  if (supports('ExcelApi', '1.10') && !present(wb, 'comments')) out.push('批注（comments，ExcelApi 1.10）');
+  if (probe && supports('ExcelApi', '1.9') && typeof (probe as unknown as Record<string, unknown>).getCellProperties !== 'function') {
+    out.push('单元格格式批量读取（getCellProperties，ExcelApi 1.9）');
+  }
+  if (probe && supports('ExcelApi', '1.13') && typeof (probe as unknown as Record<string, unknown>).getMergedAreasOrNullObject !== 'function') {
+    out.push('合并单元格读取（getMergedAreasOrNullObject，ExcelApi 1.13）');
+  }
+  return out;
 }
 
 type Annotation = Excel.Note | Excel.Comment;
@@ -55,7 +88,7 @@ export function collectAnnotations(pending: PendingAnnotations): Map<string, { o
     const { sheet, address } = splitQualified(location.address);
     if (sheet === undefined) continue;
     const content = typeof item.content === 'string' ? item.content : '';
-    map.set(cellKey(sheet, address.split(':')[0]), { ours: content.startsWith(NOTE_MARKER) });
+    map.set(cellKey(sheet, address.split(':')[0]), { ours: isOurNote(content) });
   }
   return map;
 }
@@ -91,6 +124,6 @@ export function collectProbes(probes: [string, Excel.Note][]): Map<string, { our
   return new Map(
     probes
       .filter(([, note]) => !note.isNullObject)
-      .map(([key, note]) => [key, { ours: String(note.content ?? '').startsWith(NOTE_MARKER) }]),
+      .map(([key, note]) => [key, { ours: isOurNote(String(note.content ?? '')) }]),
   );
 }

@@ -12,6 +12,7 @@ import {
   annotationKind,
   collectAnnotations,
   collectProbes,
+  missingApis,
   queueAddAnnotation,
   queueAnnotationCount,
   queueAnnotationDetails,
@@ -61,6 +62,8 @@ export interface MarkStatus {
   markedCells: number;
   /** Cells that already had a note of the user's: filled, but their note was left alone. */
   keptUserNotes: number;
+  /** APIs this Excel supports but the loaded office.js lacks (zh-CN names): office.js is out of date. */
+  missingApis?: string[];
 }
 
 /** How long a snapshot taken by readGrids may stand in for re-reading fills and notes before marking. */
@@ -146,10 +149,13 @@ export class ExcelHost implements Host {
     this.prefetch = options.prefetchState ?? DEFAULT_PREFETCH;
   }
 
-  /** Notes, comments or nothing, depending on the Excel version. */
+  /** Notes, comments or nothing, depending on the Excel version (host report only; runs also check presence). */
   get annotations(): AnnotationKind {
     return annotationKind(this.supports);
   }
+
+  /** APIs found missing from office.js during the last read (zh-CN names), empty when all is there. */
+  missingApis: string[] = [];
 
   private caps(): Capabilities {
     return { merges: this.supports('ExcelApi', '1.13'), cellProperties: this.supports('ExcelApi', '1.9') };
@@ -172,7 +178,7 @@ export class ExcelHost implements Host {
     return this.guard('读取工作表', () =>
       this.run(async (context) => {
         const wb = context.workbook;
-        const kind = this.annotations;
+        const kind = annotationKind(this.supports, wb);
         const caps = this.caps();
         const sheets = wb.worksheets;
         const active = scope === 'sheet' ? sheets.getActiveWorksheet() : undefined;
@@ -197,6 +203,7 @@ export class ExcelHost implements Host {
           : sheets.items.filter((s) => s.visibility !== 'VeryHidden').map((s) => ({ ws: s, name: s.name }));
         const window = preloadWindow(list.length);
         let reads = list.map(({ ws, name }) => queueSheetRead(ws, name, caps, window));
+        this.missingApis = missingApis(this.supports, wb, reads[0]?.used);
         const details = (): PendingAnnotations | undefined => {
           const n = noteCount?.value ?? 0;
           if (n === 0) return undefined;
@@ -295,7 +302,7 @@ export class ExcelHost implements Host {
   private markOnce(byCell: Map<string, Finding[]>, snapshot: Snapshot | undefined): Promise<void> {
     return this.run(async (context) => {
       const wb = context.workbook;
-      const kind = this.annotations;
+      const kind = annotationKind(this.supports, wb);
       const patterns = this.supports('ExcelApi', '1.9');
 
       let store = snapshot?.store;
@@ -384,6 +391,7 @@ export class ExcelHost implements Host {
         annotations: kind,
         markedCells: plan.paint.length,
         keptUserNotes: kind === 'none' ? 0 : plan.paint.filter((p) => p.note === undefined).length,
+        ...(this.missingApis.length > 0 ? { missingApis: this.missingApis } : {}),
       };
     });
   }
@@ -397,7 +405,7 @@ export class ExcelHost implements Host {
     return this.guard('清除标记', () =>
       this.run(async (context) => {
         const wb = context.workbook;
-        const kind = this.annotations;
+        const kind = annotationKind(this.supports, wb);
         const patterns = this.supports('ExcelApi', '1.9');
         const storeItem = wb.settings.getItemOrNullObject(STORE_KEY);
         storeItem.load('value');

@@ -7,6 +7,25 @@ export const STORE_KEY = 'jixiao.marks';
 /** First line of every note/comment we add; how we tell ours apart from the user's. */
 export const NOTE_MARKER = '【绩效目标表助手】';
 
+/**
+ * Whether a note/comment text is one of ours. Besides the marker at the very start it accepts:
+ * - an author line in front ("张三:\n【绩效目标表助手】…"), as some WPS builds return it;
+ * - the preamble Excel puts in front of a threaded comment when the file is opened by a version that only
+ *   knows notes (Excel 2016/2019, WPS): "[Threaded comment]\nYour version of Excel allows you to read this
+ *   threaded comment; … https://go.microsoft.com/fwlink/?linkid=870924\n\nComment:\n    【绩效目标表助手】…".
+ *   The preamble is localised, so it is recognised by its shape (a bracketed first line, the fwlink) and the
+ *   marker must then start a line.
+ */
+export function isOurNote(text: string): boolean {
+  const at = text.indexOf(NOTE_MARKER);
+  if (at < 0) return false;
+  if (at === 0) return true;
+  const before = text.slice(0, at);
+  if (/^[^\n]{1,60}[:：][ \t]*\r?\n[ \t]*$/.test(before)) return true;
+  const threaded = /^\s*\[[^\]\n]{1,40}\]\s*\n/.test(text) && /linkid=870924|Threaded comment|线程批注|串联批注/i.test(before);
+  return threaded && at <= 1200 && /\n[ \t]*$/.test(before);
+}
+
 /** Excel caps note/comment text; keep well below it. */
 const MAX_NOTE_CHARS = 2000;
 

@@ -30,6 +30,11 @@ export interface Capabilities {
   cellProperties: boolean;
 }
 
+/** A method the loaded office.js really has (the host may report a set whose members a stale office.js lacks). */
+function hasMethod(obj: object, name: string): boolean {
+  return typeof (obj as Record<string, unknown>)[name] === 'function';
+}
+
 /** Rows of the fill-preload window per sheet, so that all sheets together stay within the budget. */
 export function preloadRows(sheetCount: number): number {
   return Math.max(1, Math.floor(PRELOAD_CELL_BUDGET / PRELOAD_COLUMNS / Math.max(1, sheetCount)));
@@ -48,11 +53,11 @@ export function queueSheetRead(ws: Excel.Worksheet, name: string, caps: Capabili
   const used = ws.getUsedRange(true);
   used.load('rowIndex,columnIndex,rowCount,columnCount,values,text');
   const read: SheetRead = { sheet: ws, name, used };
-  if (caps.merges) {
+  if (caps.merges && hasMethod(used, 'getMergedAreasOrNullObject')) {
     read.merges = used.getMergedAreasOrNullObject();
     read.merges.load('address');
   }
-  if (caps.cellProperties) {
+  if (caps.cellProperties && hasMethod(used, 'getCellProperties')) {
     read.fills = used.getIntersection(ws.getRange(window)).getCellProperties({ format: { fill: { color: true, pattern: true } } });
   }
   return read;
@@ -63,7 +68,7 @@ export function queueSheetDims(ws: Excel.Worksheet, name: string, caps: Capabili
   const used = ws.getUsedRange(true);
   used.load('rowIndex,columnIndex,rowCount,columnCount');
   const read: SheetRead = { sheet: ws, name, used };
-  if (caps.merges) {
+  if (caps.merges && hasMethod(used, 'getMergedAreasOrNullObject')) {
     read.merges = used.getMergedAreasOrNullObject();
     read.merges.load('address');
   }

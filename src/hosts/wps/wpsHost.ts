@@ -17,8 +17,8 @@ import { cellKey, splitKey, splitQualified } from '../excel/address';
 import { uniqueSheetName } from '../excel/excelHost';
 import {
   type OriginalFill,
-  NOTE_MARKER,
   isNoFill,
+  isOurNote,
   parseStore,
   planMarks,
   serializeStore,
@@ -99,12 +99,11 @@ export function restoreFill(range: EtRange, fill: OriginalFill): void {
 }
 
 /**
- * Whether a comment is ours. Some WPS builds put the author's name ("张三:\n") in front of the text they
- * return, so the marker is looked for near the start rather than exactly at it.
+ * Whether a comment is ours: the marker at the start, after an author line (some WPS builds return
+ * "张三:\n" in front of the text), or after Excel's threaded-comment preamble (see isOurNote).
  */
 export function isOurComment(text: string): boolean {
-  const at = text.indexOf(NOTE_MARKER);
-  return at === 0 || (at > 0 && at <= 80 && text.slice(0, at).split('\n').length <= 2);
+  return isOurNote(text);
 }
 
 function currentBgr(range: EtRange): number | undefined {
