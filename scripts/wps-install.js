@@ -33,20 +33,51 @@ function jsaddonsDir() {
   return path.join(os.homedir(), '.local', 'share', 'Kingsoft', 'wps', 'jsaddons');
 }
 
-const ENTRY = `<jsplugin name="${NAME}" type="et" url="${FOLDER}" version="${version}" enable="enable_dev" install="null" customDomain=""/>`;
-const OURS = new RegExp(`^\\s*<jsplugin(?:online)?\\b[^>]*\\bname="${NAME}"[^>]*/>\\s*$`);
+const ENTRY_ATTRS = { name: NAME, type: 'et', url: FOLDER, version, enable: 'enable_dev', install: 'null', customDomain: '' };
+const ENTRY = `<jsplugin ${Object.entries(ENTRY_ATTRS)
+  .map(([k, v]) => `${k}="${v}"`)
+  .join(' ')}/>`;
 
-/** publish.xml with our entry replaced/added (remove = drop it); other add-ins' lines are kept as they are. */
+const XML_OPTIONS = {
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  commentPropName: '#comment',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  allowBooleanAttributes: true,
+};
+
+const tagOf = (node) => Object.keys(node).find((k) => k !== ':@');
+
+/**
+ * publish.xml with our entry replaced/added (remove = drop it). The file is parsed as XML (fast-xml-parser),
+ * so an entry is found however it is laid out (one line, several lines, the whole file on one line) and a
+ * reinstall never duplicates it; other add-ins' entries and comments are kept.
+ */
 function mergePublish(existing, remove) {
-  const text = existing.trim();
+  const { XMLParser, XMLBuilder, XMLValidator } = require('fast-xml-parser');
+  const text = existing.replace(/^\uFEFF/, '').trim();
   if (!text) return remove ? '' : `<?xml version="1.0" encoding="UTF-8"?>\n<jsplugins>\n  ${ENTRY}\n</jsplugins>\n`;
-  if (!text.includes('</jsplugins>')) {
-    throw new Error('publish.xml 中找不到 </jsplugins>，格式无法识别，未作修改。请按 docs/wps.md 手动登记。');
+  const valid = XMLValidator.validate(text);
+  if (valid !== true) {
+    throw new Error(`publish.xml 不是有效的 XML（第 ${valid.err.line} 行：${valid.err.msg}），未作修改。请按 docs/wps.md 手动登记。`);
   }
-  const lines = existing.split(/\r?\n/).filter((line) => !OURS.test(line));
-  let out = lines.join('\n');
-  if (!remove) out = out.replace('</jsplugins>', `  ${ENTRY}\n</jsplugins>`);
-  return out.endsWith('\n') ? out : `${out}\n`;
+  const doc = new XMLParser(XML_OPTIONS).parse(text);
+  const root = doc.find((n) => tagOf(n) === 'jsplugins');
+  if (!root) throw new Error('publish.xml 中找不到 <jsplugins> 根元素，格式无法识别，未作修改。请按 docs/wps.md 手动登记。');
+  const ours = (node) => /^jsplugin(online)?$/.test(tagOf(node) ?? '') && node[':@'] && node[':@']['@_name'] === NAME;
+  const kept = root.jsplugins.filter((n) => !ours(n) && !('#text' in n));
+  if (!remove) {
+    kept.push({ jsplugin: [], ':@': Object.fromEntries(Object.entries(ENTRY_ATTRS).map(([k, v]) => [`@_${k}`, v])) });
+  }
+  root.jsplugins = kept;
+  const body = new XMLBuilder({ ...XML_OPTIONS, format: true, indentBy: '  ', suppressEmptyNode: true, suppressBooleanAttributes: false })
+    .build(doc)
+    .trim();
+  const declared = /^<\?xml/.test(body) ? body : `<?xml version="1.0" encoding="UTF-8"?>\n${body}`;
+  return `${declared}\n`;
 }
 
 function main() {

@@ -7,6 +7,7 @@ import type { Host } from '../core/host';
 import { describeFailure, runClear, runValidation } from '../commands/actions';
 import { createWpsHost } from '../hosts/wps';
 import { type EtApplication, type EtTaskPane, get, msoCTPDockPositionRight, set } from '../hosts/wps/et';
+import type { WpsEntryPoints } from './entry';
 
 export const BUTTONS = {
   validate: 'btnJixiaoValidate',
@@ -20,8 +21,10 @@ export const PANE_ID_KEY = 'jixiao_taskpane_id';
 const ICON = 'images/icon-32.png';
 
 export interface RibbonDeps {
-  /** window.Application; undefined outside WPS. */
+  /** The ET Application (wps.EtApplication() or window.Application); undefined outside WPS. */
   app: () => EtApplication | undefined;
+  /** Task pane entry points (wps.* first, Application fallbacks); defaults to the Application's members. */
+  entry?: () => WpsEntryPoints;
   /** Shows a message to the user (alert in WPS). Must not throw; failures are swallowed anyway. */
   notify: (title: string, message: string) => void;
   /** Absolute URL of taskpane.html. */
@@ -90,21 +93,37 @@ export function makeRibbon(deps: RibbonDeps): Ribbon {
       });
   };
 
+  /** wps.CreateTaskPane / GetTaskPane / PluginStorage first, the Application's members second. */
+  const paneApi = (): WpsEntryPoints => {
+    const e = deps.entry?.() ?? {};
+    if (e.createTaskPane && e.storage) return e;
+    const app = deps.app();
+    return {
+      ...e,
+      ...(!e.createTaskPane && app && typeof app.CreateTaskPane === 'function' ? { createTaskPane: (u: string, t?: string) => app.CreateTaskPane!(u, t) } : {}),
+      ...(!e.getTaskPane && app && typeof app.GetTaskPane === 'function' ? { getTaskPane: (id: string | number) => app.GetTaskPane!(id) } : {}),
+      ...(!e.storage && app?.PluginStorage ? { storage: app.PluginStorage } : {}),
+    };
+  };
+
   const showPane = (): void => {
-    const app = requireApp();
-    if (typeof app.CreateTaskPane !== 'function') throw new Error('当前 WPS 版本不支持任务窗格，请升级 WPS 后重试。');
-    const storage = app.PluginStorage;
+    const api = paneApi();
+    if (!api.createTaskPane) {
+      if (!deps.app()) requireApp();
+      throw new Error('当前 WPS 版本不支持任务窗格，请升级 WPS 后重试。');
+    }
+    const storage = api.storage;
     let pane: EtTaskPane | null | undefined;
     const id = storage?.getItem(PANE_ID_KEY);
-    if (id !== undefined && id !== null && id !== '' && typeof app.GetTaskPane === 'function') {
+    if (id !== undefined && id !== null && id !== '' && api.getTaskPane) {
       try {
-        pane = app.GetTaskPane(id as string);
+        pane = api.getTaskPane(id as string);
       } catch {
         pane = undefined; // closed with its window: create a new one
       }
     }
     if (!pane) {
-      pane = app.CreateTaskPane(deps.paneUrl(), PANE_TITLE);
+      pane = api.createTaskPane(deps.paneUrl(), PANE_TITLE);
       try {
         storage?.setItem(PANE_ID_KEY, get(pane, 'ID'));
       } catch {

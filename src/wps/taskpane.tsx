@@ -1,17 +1,17 @@
-/** WPS task pane (created by the ribbon's 打开助手 with Application.CreateTaskPane): the shared pane over the WPS host. */
+/** WPS task pane (created by the ribbon's 打开助手 with wps.CreateTaskPane, or Application.CreateTaskPane on builds without it): the shared pane over the WPS host. */
 import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { AssistantPane } from '../taskpane/AssistantPane';
 import { createWpsHost } from '../hosts/wps';
-import type { EtApplication } from '../hosts/wps/et';
+import { type WpsWindow, entryPoints } from './entry';
 
 const root = (() => {
   const container = document.getElementById('root');
   return container ? createRoot(container) : undefined;
 })();
 
-const app = (window as unknown as { Application?: EtApplication; wps?: { Application?: EtApplication } });
-const application = app.Application ?? app.wps?.Application;
+// wps.EtApplication() first, window.Application second.
+const application = entryPoints(window as unknown as WpsWindow).app;
 
 if (application) {
   root?.render(<AssistantPane host={createWpsHost(application)} />);

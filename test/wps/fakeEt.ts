@@ -151,11 +151,38 @@ export class FakeEt {
     return out;
   }
 
-  /** The ET `Application` object. */
-  application(): unknown {
+  /** Task panes created through either entry point, and the PluginStorage behind both. */
+  panes: { ID: string; Visible: boolean; DockPosition?: number; url: string; title?: string }[] = [];
+  storage = new Map<string, unknown>();
+
+  /** CreateTaskPane / GetTaskPane / PluginStorage, as WPS exposes them (on `wps` or on the Application). */
+  taskPaneApi(): Record<string, unknown> {
+    return {
+      CreateTaskPane: (url: string, title?: string) => {
+        const pane = { ID: `p${this.panes.length + 1}`, Visible: false, url, title };
+        this.panes.push(pane);
+        return pane;
+      },
+      GetTaskPane: (id: string | number) => this.panes.find((p) => p.ID === id) ?? null,
+      PluginStorage: { getItem: (k: string) => this.storage.get(k), setItem: (k: string, v: unknown) => void this.storage.set(k, v) },
+    };
+  }
+
+  /**
+   * The global `wps` object of Kingsoft's typings: wps.EtApplication(), wps.CreateTaskPane… With
+   * `wrapped`, EtApplication() returns { Application } as on some builds.
+   */
+  wpsGlobal(options: { wrapped?: boolean } = {}): Record<string, unknown> {
+    const app = this.application();
+    return { EtApplication: () => (options.wrapped ? { Application: app } : app), ...this.taskPaneApi() };
+  }
+
+  /** The ET `Application` object; `withTaskPanes` adds CreateTaskPane / GetTaskPane / PluginStorage to it. */
+  application(options: { withTaskPanes?: boolean } = {}): unknown {
     const self = this;
     const wb = this.workbookObject();
     return {
+      ...(options.withTaskPanes ? this.taskPaneApi() : {}),
       get ActiveWorkbook() {
         return self.prop(self.workbookOpen ? wb : null);
       },

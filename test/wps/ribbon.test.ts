@@ -3,6 +3,7 @@ import * as path from 'path';
 import { XMLValidator } from 'fast-xml-parser';
 import { gridFromSpecs } from '../../src/core/testing/tableSpec';
 import type { EtApplication } from '../../src/hosts/wps/et';
+import { type WpsWindow, entryPoints } from '../../src/wps/entry';
 import { BUTTONS, PANE_ID_KEY, makeRibbon } from '../../src/wps/ribbon';
 import { FakeEt } from './fakeEt';
 
@@ -125,4 +126,55 @@ test('ribbon.xml: every button is handled and every callback exists', () => {
   for (const name of callbacks) expect(typeof (ribbon as unknown as Record<string, unknown>)[name]).toBe('function');
   expect(callbacks).toEqual(new Set(['OnAddinLoad', 'OnAction', 'GetImage', 'OnGetEnabled', 'OnGetVisible']));
   expect(ribbon.GetImage({ Id: BUTTONS.validate })).toBe('images/icon-32.png');
+});
+
+describe('WPS entry points: wps.* first, Application fallbacks second', () => {
+  const paneUrl = () => 'file:///jsaddons/jixiao/taskpane.html';
+
+  function ribbonFor(win: WpsWindow) {
+    const messages: [string, string][] = [];
+    const ribbon = makeRibbon({ app: () => entryPoints(win).app, entry: () => entryPoints(win), notify: (t, m) => messages.push([t, m]), paneUrl });
+    return { ribbon, messages };
+  }
+
+  it.each([
+    ['global wps object (Kingsoft typings), Application without task-pane members', (f: FakeEt) => ({ wps: f.wpsGlobal() })],
+    ['global wps object whose EtApplication() returns { Application }', (f: FakeEt) => ({ wps: f.wpsGlobal({ wrapped: true }) })],
+    ['window.Application only, with the members on it (older builds)', (f: FakeEt) => ({ Application: f.application({ withTaskPanes: true }) })],
+  ] as [string, (f: FakeEt) => WpsWindow][])('%s: 打开助手 opens one pane, 一键校验 marks', async (_name, shape) => {
+    const fake = workbook();
+    const win = shape(fake);
+    const { ribbon, messages } = ribbonFor(win);
+    expect(ribbon.OnAction({ Id: BUTTONS.pane })).toBe(true);
+    expect(messages).toEqual([]);
+    expect(fake.panes).toHaveLength(1);
+    expect(fake.panes[0]).toMatchObject({ Visible: true, url: paneUrl(), title: '绩效目标表助手' });
+    expect(fake.storage.get(PANE_ID_KEY)).toBe('p1');
+    fake.panes[0].Visible = false;
+    ribbon.OnAction({ Id: BUTTONS.pane });
+    expect(fake.panes).toHaveLength(1);
+    expect(fake.panes[0].Visible).toBe(true);
+    ribbon.OnAction({ Id: BUTTONS.validate });
+    await flush();
+    expect(messages[0][1]).toMatch(/^校验完成：1 张表/);
+  });
+
+  it('prefers wps.* over Application members when both exist', () => {
+    const viaGlobal = workbook();
+    const viaApp = workbook();
+    const win: WpsWindow = { wps: viaGlobal.wpsGlobal(), Application: viaApp.application({ withTaskPanes: true }) as EtApplication };
+    ribbonFor(win).ribbon.OnAction({ Id: BUTTONS.pane });
+    expect(viaGlobal.panes).toHaveLength(1);
+    expect(viaApp.panes).toHaveLength(0);
+  });
+
+  it('says the WPS version lacks task panes only when neither shape has them', async () => {
+    const fake = workbook();
+    const { ribbon, messages } = ribbonFor({ Application: fake.application() as EtApplication });
+    ribbon.OnAction({ Id: BUTTONS.pane });
+    expect(messages[0][1]).toContain('当前 WPS 版本不支持任务窗格');
+    const outside = ribbonFor({});
+    outside.ribbon.OnAction({ Id: BUTTONS.pane });
+    expect(outside.messages[0][1]).toContain('未检测到 WPS 表格运行环境');
+  });
 });
