@@ -89,6 +89,11 @@ export default tseslint.config(
     },
   },
   {
+    // The runtime check that runs before the bundles, also in Internet Explorer 11: ES5 only.
+    files: ['src/bootstrap/**/*.js'],
+    languageOptions: { ecmaVersion: 5, sourceType: 'script', globals: { ...globals.browser } },
+  },
+  {
     files: ['**/*.mjs'],
     languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: { ...globals.node } },
   },

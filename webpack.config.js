@@ -11,11 +11,18 @@
  */
 const fs = require('fs');
 const path = require('path');
-const { typescriptRule, resolve } = require('./webpack.shared');
+const { typescriptRule, lowerDependencies, resolve } = require('./webpack.shared');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { BootstrapPlugin } = require('./webpack.bootstrap');
 
 const DEV_ORIGIN = 'https://localhost:3000/';
+/**
+ * ECMAScript level of the add-in bundles (our code and the libraries, lowered to it) and the oldest Chromium
+ * (WebView2) that runs them; test/browser parses the built bundles at this level.
+ */
+const ECMA_LEVEL = 2020;
+const MIN_CHROMIUM = 80;
 const OFFICE_JS_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const OFFICE_JS_LOCAL = 'office-js/office.js';
 /** Other Office hosts' scripts are not needed by an Excel add-in. */
@@ -88,6 +95,18 @@ function addinConfig(env, argv) {
   else warn('未找到 src/taskpane/index.tsx 或 taskpane.html，本次构建跳过任务窗格（“打开助手”按钮将不可用）。');
   page('commands', './src/commands/commands.ts', './src/commands/commands.html');
   page('dialog', './src/commands/dialog.ts', './src/commands/dialog.html');
+  // ES5 runtime check before the bundles: Excel 2016/2019 volume-licensed run add-ins in Internet Explorer 11
+  // or EdgeHTML, where they cannot run; those pages explain in zh-CN instead (src/bootstrap/bootstrap.js).
+  const level = { level: ECMA_LEVEL, minChromium: MIN_CHROMIUM };
+  plugins.push(
+    new BootstrapPlugin({
+      pages: {
+        'taskpane.html': { page: 'taskpane', ...level },
+        'dialog.html': { page: 'dialog', ...level },
+        'commands.html': { page: 'commands', ...level, commands: ['validateWorkbook', 'clearMarks'] },
+      },
+    }),
+  );
 
   const copies = [
     { from: 'assets', to: 'assets', globOptions: { ignore: ['**/.*'] } },
@@ -116,12 +135,12 @@ function addinConfig(env, argv) {
   return {
     mode,
     name: 'addin',
-    target: 'web',
+    target: ['web', `es${ECMA_LEVEL}`],
     context: __dirname,
     entry,
     devtool: dev ? 'source-map' : false,
     output: {
-      path: path.resolve(__dirname, 'dist'),
+      path: env.outputPath ? path.resolve(env.outputPath) : path.resolve(__dirname, 'dist'),
       filename: dev ? '[name].js' : '[name].[contenthash:8].js',
       chunkFilename: dev ? '[name].js' : '[name].[contenthash:8].js',
       publicPath: '',
@@ -131,6 +150,8 @@ function addinConfig(env, argv) {
     module: {
       rules: [
         typescriptRule(dev),
+        // The libraries down to ECMA_LEVEL too (--env modern skips it for a faster development build).
+        ...(env.modern ? [] : [lowerDependencies(`es${ECMA_LEVEL}`)]),
       ],
     },
     plugins,
@@ -148,6 +169,7 @@ function addinConfig(env, argv) {
 }
 
 module.exports = async (env = {}, argv = {}) => {
+  // (ECMA_LEVEL / MIN_CHROMIUM are exported below for the built-artefact tests.)
   if (env.web) {
     const webFile = path.join(__dirname, 'webpack.web.js');
     if (!fs.existsSync(webFile)) {
@@ -159,3 +181,6 @@ module.exports = async (env = {}, argv = {}) => {
   if (env.WEBPACK_SERVE) config.devServer.server = await httpsOptions();
   return config;
 };
+
+module.exports.ECMA_LEVEL = ECMA_LEVEL;
+module.exports.MIN_CHROMIUM = MIN_CHROMIUM;

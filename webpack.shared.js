@@ -17,6 +17,28 @@ function typescriptRule(dev) {
   };
 }
 
+/**
+ * Fluent UI and its focus helpers (tabster, keyborg) ship ES2022 (class fields, `??=`, static blocks). The
+ * add-in runtimes we support are older than that (WPS's embedded Chromium; WebView2 on isolated networks
+ * that never update): TypeScript (already a dependency) lowers those files to the build's declared level.
+ */
+function lowerDependencies(target) {
+  return {
+    test: /\.m?js$/,
+    include: /node_modules/,
+    use: {
+      loader: 'ts-loader',
+      options: {
+        instance: `deps-${target}`,
+        transpileOnly: true,
+        configFile: path.resolve(__dirname, 'tsconfig.json'),
+        compilerOptions: { allowJs: true, checkJs: false, target, module: 'esnext', sourceMap: false },
+      },
+    },
+    resolve: { fullySpecified: false },
+  };
+}
+
 const resolve = { extensions: ['.tsx', '.ts', '.js'] };
 
-module.exports = { typescriptRule, resolve };
+module.exports = { typescriptRule, lowerDependencies, resolve };

@@ -11,34 +11,17 @@
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
-const { typescriptRule, resolve } = require('./webpack.shared');
+const { typescriptRule, lowerDependencies, resolve } = require('./webpack.shared');
+const { BootstrapPlugin } = require('./webpack.bootstrap');
+
+/** Declared ECMAScript level of the WPS bundles (test/browser parses the built files at it). */
+const ECMA_LEVEL = 2017;
 const pkg = require('./package.json');
 
 function wpsTypescriptRule(dev) {
   const rule = typescriptRule(dev);
   const options = rule.use.options;
   return { ...rule, use: { ...rule.use, options: { ...options, compilerOptions: { ...options.compilerOptions, target: 'es2017' } } } };
-}
-
-/**
- * Fluent UI and its focus helpers (tabster, keyborg) ship ES2022 (`?.`, `??=`, class static blocks); older WPS
- * builds embed a Chromium that rejects them. TypeScript (already a dependency) lowers those files to ES2017.
- */
-function lowerDependencies() {
-  return {
-    test: /\.m?js$/,
-    include: /node_modules/,
-    use: {
-      loader: 'ts-loader',
-      options: {
-        instance: 'wps-deps',
-        transpileOnly: true,
-        configFile: path.resolve(__dirname, 'tsconfig.json'),
-        compilerOptions: { allowJs: true, checkJs: false, target: 'es2017', module: 'esnext', sourceMap: false },
-      },
-    },
-    resolve: { fullySpecified: false },
-  };
 }
 
 module.exports = (env = {}, argv = {}) => {
@@ -64,7 +47,7 @@ module.exports = (env = {}, argv = {}) => {
       clean: true,
     },
     resolve,
-    module: { rules: [wpsTypescriptRule(dev), ...(env.modern ? [] : [lowerDependencies()])] },
+    module: { rules: [wpsTypescriptRule(dev), ...(env.modern ? [] : [lowerDependencies('es2017')])] },
     plugins: [
       // The ribbon callbacks must exist as soon as WPS reads ribbon.xml: load main.js blocking, not deferred.
       new HtmlWebpackPlugin({
@@ -80,6 +63,13 @@ module.exports = (env = {}, argv = {}) => {
         chunks: ['taskpane'],
         inject: 'body',
         scriptLoading: 'blocking',
+      }),
+      // ES5 runtime check before the bundles: on too old an embedded browser the pages explain in zh-CN.
+      new BootstrapPlugin({
+        pages: {
+          'index.html': { page: 'wps-main', level: ECMA_LEVEL },
+          'taskpane.html': { page: 'wps-taskpane', level: ECMA_LEVEL },
+        },
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -97,3 +87,5 @@ module.exports = (env = {}, argv = {}) => {
     performance: { hints: false },
   };
 };
+
+module.exports.ECMA_LEVEL = ECMA_LEVEL;

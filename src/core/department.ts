@@ -5,6 +5,7 @@
  */
 import type { ProjectTable } from './model';
 import { compact } from './text';
+import { HAN } from './unicode';
 
 /** "某某县卫生健康局 123001" → "某某县卫生健康局"; "203001中共曹妃甸区委组织部本级" → "中共…本级". */
 export function cleanUnitName(text: string): string | null {
@@ -14,7 +15,7 @@ export function cleanUnitName(text: string): string | null {
     .replace(/[[(（]?[\d\-_.]+[\])）]?$/, '')
     .replace(/单位[:](?:万元|元)$/, '');
   // A unit name has Chinese characters and is not a title line, a year or a money unit.
-  if (!/\p{Script=Han}/u.test(s) || s.length < 2) return null;
+  if (!HAN.test(s) || s.length < 2) return null;
   if (/绩效目标|年度\)?$|^\(?\d{4}年|^单位[:]/.test(s)) return null;
   return s;
 }

@@ -2,6 +2,7 @@
  * Text normalisation shared by the parser, the value grammar and the rules.
  * Clerks type the same thing many ways: full-width digits (９０％), ideographic spaces, ≧ vs ≥ vs >=.
  */
+import { notLetterOrDigit } from './unicode';
 
 const FULLWIDTH_OFFSET = 0xfee0;
 const WIDE = /[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009]/u;
@@ -67,9 +68,11 @@ export function isBlank(s: string | null | undefined): boolean {
   return compact(s) === '';
 }
 
+const NOT_LETTER_OR_DIGIT = notLetterOrDigit();
+
 /** Character bigrams of the CJK/alphanumeric content of s (punctuation dropped). */
 export function bigrams(s: string): Set<string> {
-  const chars = Array.from(compact(s).replace(/[^\p{L}\p{N}]/gu, ''));
+  const chars = Array.from(compact(s).replace(NOT_LETTER_OR_DIGIT, ''));
   const out = new Set<string>();
   for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i] + chars[i + 1]);
   return out;

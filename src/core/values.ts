@@ -3,6 +3,7 @@
  * Pure and total: never throws, always returns a kind.
  */
 import { compact } from './text';
+import { SHORT_UNIT_PHRASE } from './unicode';
 
 export type Operator = '≥' | '>' | '≤' | '<' | '=';
 export type ValueKind = 'numeric' | 'date' | 'qualitative' | 'unparsed' | 'empty' | 'placeholder';
@@ -397,7 +398,7 @@ function tidyUnit(u: string): string {
 function aliasUnit(u: string): string | undefined {
   if (UNIT_ALIASES[u] !== undefined) return UNIT_ALIASES[u];
   // "个村", "个社区", "万平方米": short unit phrases are accepted as written.
-  if (/^(个|人|次|万|元)?[\p{Script=Han}a-zA-Z]{1,3}$/u.test(u) && !/[，。；的]/u.test(u)) return u;
+  if (SHORT_UNIT_PHRASE.test(u) && !/[，。；的]/u.test(u)) return u;
   return undefined;
 }
 

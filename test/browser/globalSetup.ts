@@ -7,10 +7,11 @@ import { CHROMIUM } from './chromium';
 const ROOT = path.resolve(__dirname, '../..');
 export const WEB_DIST = path.join(ROOT, 'test-output/web-dist');
 export const WPS_DIST = path.join(ROOT, 'test-output/wps-dist');
+export const ADDIN_DIST = path.join(ROOT, 'test-output/addin-dist');
 
-function build(configFile: string, outputPath: string): Promise<void> {
+async function build(configFile: string, outputPath: string): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const config = require(path.join(ROOT, configFile))({ outputPath }, { mode: 'production' });
+  const config = await require(path.join(ROOT, configFile))({ outputPath }, { mode: 'production' });
   return new Promise((resolve, reject) => {
     webpack(config, (err, stats) => {
       if (err) return reject(err);
@@ -35,6 +36,9 @@ export default async function globalSetup(): Promise<void> {
   // The WPS 加载项 bundle is tested as built (lowered for WPS's older Chromium), like the page.
   await build('webpack.wps.js', WPS_DIST);
   process.env.JIXIAO_WPS_DIST = WPS_DIST;
+  // The Excel add-in pages (task pane, commands, dialog), to parse them at their declared level.
+  await build('webpack.config.js', ADDIN_DIST);
+  process.env.JIXIAO_ADDIN_DIST = ADDIN_DIST;
   try {
     execFileSync('npx', ['tsc', '-p', 'tsconfig.cli.json'], { cwd: ROOT, stdio: 'pipe' });
     process.env.JIXIAO_CLI_BUILT = '1';
