@@ -2,8 +2,11 @@
  * Excel add-in build: task pane (src/taskpane), ribbon commands + message dialog (src/commands) → dist/.
  *
  *   npm run build                      production build, office.js from Microsoft's CDN (store default)
- *   npx webpack --mode production --env offline
- *                                      政务内网: office.js copied from @microsoft/office-js into dist/office-js/
+ *   npx webpack --mode production --env offline --env officeJs=<folder>
+ *                                      政务内网: a current office.js (downloaded by an administrator on a
+ *                                      connected machine, see docs/excel-addin.md) copied into dist/office-js/,
+ *                                      checked by scripts/office-js-check.js; without officeJs the stale npm
+ *                                      package @microsoft/office-js is used, with a loud warning
  *   npx webpack --mode production --env offline --env baseUrl=https://intranet.example/jixiao/
  *                                      also rewrites https://localhost:3000/ in dist/manifest.xml
  *   npm run dev-server                 https://localhost:3000 with office-addin-dev-certs certificates
@@ -117,10 +120,21 @@ function addinConfig(env, argv) {
     },
   ];
   if (offline) {
-    const dir = officeJsDir();
+    const given = typeof env.officeJs === 'string' ? path.resolve(env.officeJs) : undefined;
+    const dir = given ?? officeJsDir();
     if (!dir) {
-      throw new Error('离线构建需要 @microsoft/office-js：请先运行 npm install --save-dev @microsoft/office-js');
+      throw new Error('离线构建需要 office.js：请用 --env officeJs=<文件夹> 指定管理员下载的 office.js（见 docs/excel-addin.md）。');
     }
+    const { inspectOfficeJs } = require('./scripts/office-js-check');
+    const report = inspectOfficeJs(dir);
+    if (report.errors.length) throw new Error(`office.js（${dir}）不可用：${report.errors.join(' ')}`);
+    if (!given) {
+      warn(
+        `未指定 --env officeJs=<文件夹>，改用 npm 包 @microsoft/office-js 中的 office.js（版本 ${report.fileVersion ?? '未知'}，微软已不再维护）。` +
+          '请按 docs/excel-addin.md“获取最新 office.js”一节在联网电脑上下载后指定。',
+      );
+    }
+    for (const w of report.warnings) warn(w);
     copies.push({
       from: dir,
       to: 'office-js',

@@ -1,10 +1,26 @@
 /**
  * Shows a short zh-CN message from a ribbon command. Without a shared runtime there is no pane to talk to,
- * so a small dialog (dialog.html) displays the text; the promise settles when the user closes it.
+ * so a small dialog (dialog.html) displays the text; the promise settles when the user closes it, when the
+ * caller's time is up (the dialog is then closed too), or at once if it cannot be shown.
  */
-const DIALOG_TIMEOUT_MS = 5 * 60_000;
+const DIALOG_TIMEOUT_MS = 2 * 60_000;
 
-export type Notify = (title: string, message: string) => Promise<void>;
+export interface NotifyOptions {
+  /** Settle (and close the dialog) after this long; the command's remaining time budget. */
+  timeoutMs?: number;
+}
+
+export type Notify = (title: string, message: string, options?: NotifyOptions) => Promise<void>;
+
+/** The dialog currently open, if any: Office shows one dialog per add-in at a time. */
+let current: { close: () => void } | undefined;
+
+/** Closes the open result dialog (a new click should not queue behind it). */
+export function closeDialog(): void {
+  const c = current;
+  current = undefined;
+  c?.close();
+}
 
 export function dialogUrl(base: string, title: string, message: string): string {
   const url = new URL('dialog.html', base);
@@ -13,7 +29,7 @@ export function dialogUrl(base: string, title: string, message: string): string 
   return url.toString();
 }
 
-export const showDialog: Notify = (title, message) =>
+export const showDialog: Notify = (title, message, options = {}) =>
   new Promise<void>((resolve) => {
     let settled = false;
     const done = (): void => {
@@ -22,11 +38,14 @@ export const showDialog: Notify = (title, message) =>
         resolve();
       }
     };
-    const timer = setTimeout(done, DIALOG_TIMEOUT_MS);
+    let close: () => void = () => undefined;
+    const timer = setTimeout(() => close(), Math.min(options.timeoutMs ?? DIALOG_TIMEOUT_MS, DIALOG_TIMEOUT_MS));
     const finish = (): void => {
       clearTimeout(timer);
+      if (current?.close === close) current = undefined;
       done();
     };
+    close = finish;
     try {
       Office.context.ui.displayDialogAsync(
         dialogUrl(window.location.href, title, message),
@@ -37,7 +56,7 @@ export const showDialog: Notify = (title, message) =>
             return;
           }
           const dialog = result.value;
-          const close = (): void => {
+          close = (): void => {
             try {
               dialog.close();
             } catch {
@@ -45,6 +64,7 @@ export const showDialog: Notify = (title, message) =>
             }
             finish();
           };
+          current = { close };
           dialog.addEventHandler(Office.EventType.DialogMessageReceived, close);
           dialog.addEventHandler(Office.EventType.DialogEventReceived, finish);
         },

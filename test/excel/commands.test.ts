@@ -1,5 +1,5 @@
 import { summaryMessage } from '../../src/commands/actions';
-import { makeCommands, registerCommands } from '../../src/commands/commands';
+import { COMMAND_BUDGET_MS, NOTICE_MAX_MS, makeCommands, registerCommands } from '../../src/commands/commands';
 import { dialogUrl } from '../../src/commands/notify';
 import type { Host } from '../../src/core/host';
 import { ExcelHost } from '../../src/hosts/excel';
@@ -70,5 +70,62 @@ describe('ribbon commands', () => {
     const url = new URL(dialogUrl('https://localhost:3000/commands.html', '一键校验', '校验完成：1 张表'));
     expect(url.pathname).toBe('/dialog.html');
     expect(url.searchParams.get('m')).toBe('校验完成：1 张表');
+  });
+
+  it('the command budget is well under the 5-minute function-command limit; the dialog never outlasts it', async () => {
+    expect(COMMAND_BUDGET_MS).toBeLessThanOrEqual(4 * 60_000);
+    expect(NOTICE_MAX_MS).toBeLessThan(COMMAND_BUDGET_MS);
+    const options: unknown[] = [];
+    const commands = makeCommands({ createHost: brokenHost, notify: async (_t, _m, o) => void options.push(o) });
+    await commands.validateWorkbook({ completed: () => undefined });
+    expect(options).toEqual([{ timeoutMs: expect.any(Number) }]);
+    const { timeoutMs } = options[0] as { timeoutMs: number };
+    expect(timeoutMs).toBeGreaterThan(0);
+    expect(timeoutMs).toBeLessThanOrEqual(NOTICE_MAX_MS);
+  });
+
+  it('completes the event when the budget runs out, even if the dialog never settles', async () => {
+    const completed = jest.fn();
+    const commands = makeCommands({ createHost: brokenHost, notify: () => new Promise<void>(() => undefined), budgetMs: 30 });
+    void commands.validateWorkbook({ completed });
+    await new Promise((r) => setTimeout(r, 80));
+    expect(completed).toHaveBeenCalledTimes(1);
+  });
+
+  it('a second click while the first is working is answered at once and completes; the first still finishes', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const slowHost = (): Host => ({ ...brokenHost(), clearMarks: async () => gate });
+    const said: string[] = [];
+    const commands = makeCommands({ createHost: slowHost, notify: async (_t, m) => void said.push(m) });
+    const first = jest.fn();
+    const second = jest.fn();
+    const running = commands.clearMarks({ completed: first });
+    await commands.validateWorkbook({ completed: second });
+    expect(second).toHaveBeenCalledTimes(1);
+    expect(first).not.toHaveBeenCalled();
+    expect(said).toEqual(['“清除标记”尚未完成，请等它结束后再点击“一键校验”。']);
+    release();
+    await running;
+    expect(first).toHaveBeenCalledTimes(1);
+    expect(said[1]).toContain('已清除标记');
+  });
+
+  it('a click while the previous result dialog is open closes it instead of queueing behind it', async () => {
+    const open: (() => void)[] = [];
+    const notify = (): Promise<void> => new Promise<void>((resolve) => open.push(resolve));
+    const closeNotice = jest.fn(() => open.splice(0).forEach((close) => close()));
+    const commands = makeCommands({ createHost: brokenHost, notify, closeNotice });
+    const first = jest.fn();
+    const pending = commands.clearMarks({ completed: first });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(open).toHaveLength(1); // result dialog of the first click is showing
+    const second = jest.fn();
+    const next = commands.clearMarks({ completed: second });
+    await pending;
+    expect(first).toHaveBeenCalledTimes(1);
+    closeNotice();
+    await next;
+    expect(second).toHaveBeenCalledTimes(1);
   });
 });
