@@ -32,7 +32,9 @@ function lowerDependencies(target) {
         instance: `deps-${target}`,
         transpileOnly: true,
         configFile: path.resolve(__dirname, 'tsconfig.json'),
-        compilerOptions: { allowJs: true, checkJs: false, target, module: 'esnext', sourceMap: false },
+        // rootDir: the file system root, so that libraries outside the project (node_modules linked from a
+        // shared checkout, as in git worktrees) are accepted too.
+        compilerOptions: { allowJs: true, checkJs: false, target, module: 'esnext', sourceMap: false, rootDir: path.parse(__dirname).root },
       },
     },
     resolve: { fullySpecified: false },

@@ -344,7 +344,7 @@ describe('Excel host: reading', () => {
     expect(grids.map((g) => g.sheetName)).toEqual(['表2']);
   });
 
-  it('huge used ranges: dimensions first, then row chunks within the per-sync budget', async () => {
+  it('huge used ranges: dimensions first, then row chunks sized from the measured bytes', async () => {
     const state = new FakeWorkbookState();
     const rows = Array.from({ length: 30_000 }, (_, r) => Array.from({ length: 10 }, (_, c) => (c === 0 || r === 29_999 ? `r${r}` : null)));
     state.addSheet('大表', rows);
@@ -353,11 +353,65 @@ describe('Excel host: reading', () => {
     const host = hostFor(state);
     let grids: Awaited<ReturnType<ExcelHost['readGrids']>> = [];
     const syncs = await syncsOf(state, async () => (grids = await host.readGrids('workbook')));
-    // list, failed optimistic read, dimensions, then 300k cells in two syncs of ≤ 200k
-    expect(syncs).toBe(5);
+    // list, failed optimistic read, dimensions, a cautious first chunk, then the rest sized from what it weighed
+    expect(syncs).toBeLessThanOrEqual(7);
     expect(grids[0].cells).toHaveLength(30_000);
     expect(grids[0].cells[29_999][0]?.text).toBe('r29999');
+    expect(grids[0].cells[12_345][0]?.text).toBe('r12345');
     expect(grids[1].cells[0][0]?.text).toBe('a');
+  });
+});
+
+/** A 200,000-cell sheet whose 说明 column holds long CJK text: ~1.2 KB per such cell (value + text). */
+function longCjkSheet(state: FakeWorkbookState, rows = 20_000): void {
+  const long = '按照年初工作安排完成驻村工作队各项工作任务并做好经费保障'.repeat(7); // 196 characters
+  state.addSheet(
+    '明细',
+    Array.from({ length: rows }, (_, r) => Array.from({ length: 10 }, (_, c) => (c === 3 && r % 2 === 0 ? `${long}${r}` : c === 0 ? `第${r}行` : r))),
+  );
+}
+
+describe('Excel host: every request and response stays under 4 MB (Excel on the web refuses 5 MB)', () => {
+  const LIMIT = 5 * 1024 * 1024;
+  const BUDGET = 4 * 1024 * 1024;
+
+  it('reads a 200k-cell sheet with long CJK text in chunks of at most 4 MB each, losing nothing', async () => {
+    const state = new FakeWorkbookState();
+    longCjkSheet(state);
+    state.payloadLimitBytes = LIMIT;
+    const host = hostFor(state);
+    let grids: Awaited<ReturnType<ExcelHost['readGrids']>> = [];
+    const syncs = await syncsOf(state, async () => (grids = await host.readGrids('workbook')));
+    expect(grids[0].cells).toHaveLength(20_000);
+    expect(grids[0].cells[19_998][3]?.text).toMatch(/经费保障19998$/);
+    expect(grids[0].cells[19_999][0]?.text).toBe('第19999行');
+    expect(state.maxResponseBytes).toBeLessThanOrEqual(BUDGET);
+    // ~12 MB of text: a handful of syncs, not one per row block.
+    expect(syncs).toBeLessThanOrEqual(12);
+  });
+
+  it('writes 3,000 marks with long CJK notes in batches of at most 4 MB each', async () => {
+    const state = new FakeWorkbookState();
+    longCjkSheet(state, 600);
+    state.payloadLimitBytes = LIMIT;
+    const host = hostFor(state);
+    const longMessage = '绩效指标描述与三级指标名称相同，未说明如何衡量，请补充衡量方法、数据来源和计算口径。'.repeat(12);
+    const findings = Array.from({ length: 3000 }, (_, i) => finding(ref('明细', Math.floor(i / 5), i % 5), 'warning', `${longMessage}${i}`));
+    await host.applyMarks(findings);
+    expect(state.notes).toHaveLength(3000);
+    expect(state.notes[2999].content).toContain('计算口径');
+    expect(state.maxRequestBytes).toBeGreaterThan(BUDGET / 2);
+    expect(state.maxRequestBytes).toBeLessThanOrEqual(BUDGET);
+    await host.clearMarks();
+    expect(state.notes).toHaveLength(0);
+  });
+
+  it('the fake enforces the limit: one request over it fails, reported in zh-CN', async () => {
+    const state = new FakeWorkbookState();
+    longCjkSheet(state, 10);
+    state.payloadLimitBytes = 1000;
+    const host = hostFor(state);
+    await expect(host.applyMarks([finding(ref('明细', 0, 0), 'error', '长'.repeat(900))])).rejects.toThrow(/标注单元格失败/);
   });
 });
 

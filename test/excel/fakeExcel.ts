@@ -49,6 +49,14 @@ export class FakeWorkbookState {
   /** When set, a sync that returns values/text of more cells than this fails like Excel's payload limit. */
   payloadLimitCells?: number;
   /**
+   * When set, a sync whose request (queued writes) or response (values, text, cell properties) weighs more
+   * bytes (UTF-8 JSON) than this fails, like Excel on the web's 5 MB limit.
+   */
+  payloadLimitBytes?: number;
+  /** Heaviest request and response of any successful sync so far, in bytes. */
+  maxRequestBytes = 0;
+  maxResponseBytes = 0;
+  /**
    * Members the loaded office.js lacks although the host reports their requirement set (a stale office.js,
    * e.g. @microsoft/office-js 1.1.110 on a host reporting ExcelApi 1.18): they read as undefined.
    */
@@ -107,15 +115,34 @@ class Ctx {
     this.workbook = new WorkbookP(this);
   }
   valueCells = 0;
+  /** Bytes of the writes queued since the last sync (what the request would carry). */
+  requestBytes = 0;
+  responseBytes = 0;
   async sync(): Promise<void> {
     this.state.syncs++;
     const queue = this.queue;
+    const request = this.requestBytes;
     this.queue = [];
     this.valueCells = 0;
+    this.requestBytes = 0;
+    this.responseBytes = 0;
+    const limit = this.state.payloadLimitBytes;
+    if (limit !== undefined && request > limit) {
+      throw new FakeError('RequestPayloadSizeLimitExceeded', `The request payload size (${request} bytes) has exceeded the limit.`);
+    }
     for (const action of queue) action();
     if (this.state.payloadLimitCells !== undefined && this.valueCells > this.state.payloadLimitCells) {
       throw new FakeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
     }
+    if (limit !== undefined && this.responseBytes > limit) {
+      throw new FakeError('ResponsePayloadSizeLimitExceeded', `The response payload size (${this.responseBytes} bytes) has exceeded the limit.`);
+    }
+    this.state.maxRequestBytes = Math.max(this.state.maxRequestBytes, request);
+    this.state.maxResponseBytes = Math.max(this.state.maxResponseBytes, this.responseBytes);
+  }
+  /** A write's weight: an action envelope plus its arguments as UTF-8 JSON. */
+  write(...args: unknown[]): void {
+    this.requestBytes += 150 + Buffer.byteLength(JSON.stringify(args));
   }
 }
 
@@ -356,6 +383,7 @@ class RangeP extends Proxy<Target> {
           }
           rows.push(row);
         }
+        this.ctx.responseBytes += Buffer.byteLength(JSON.stringify(rows));
         return rows;
       }
       default:
@@ -440,6 +468,7 @@ class RangeP extends Proxy<Target> {
         rows.push(row);
       }
       this.ctx.valueCells += rows.length * (rows[0]?.length ?? 0);
+      this.ctx.responseBytes += Buffer.byteLength(JSON.stringify(rows));
       result.set(rows);
     });
     return result;
@@ -607,6 +636,7 @@ class FillP extends Proxy<Target> {
     return this.prop('color');
   }
   set color(color: string) {
+    this.ctx.write('fill.color', color);
     this.queue(() => {
       const t = this.target();
       cellsIn(t, (r, c) => {
@@ -649,6 +679,7 @@ class SettingsP {
     return new SettingP(this.ctx, key, false);
   }
   add(key: string, value: unknown): void {
+    this.ctx.write(key, value);
     this.ctx.queue.push(() => {
       // Excel stores settings as JSON: keep a copy, never the caller's object.
       this.ctx.state.settings.set(key, JSON.parse(JSON.stringify(value)));
@@ -726,6 +757,7 @@ class AnnotationsP {
     return { sheet, address: q.address };
   }
   add(cell: RangeP | string, content: string): void {
+    this.ctx.write(typeof cell === 'string' ? cell : 'range', content);
     this.ctx.queue.push(() => {
       let where: { sheet: string; address: string };
       if (typeof cell === 'string') where = this.where(cell);

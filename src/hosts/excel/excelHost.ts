@@ -35,13 +35,18 @@ import {
   preloadWindow,
   mergesOf,
   preloadedFills,
-  groupChunks,
-  planChunks,
-  queueChunk,
+  type ChunkCursor,
+  FIRST_BYTES_PER_CELL,
+  MIN_BYTES_PER_CELL,
+  keepChunks,
+  measuredBytesPerCell,
+  queueChunkGroup,
+  rewind,
   queueSheetDims,
   queueSheetRead,
   toGrid,
 } from './read';
+import { ACTION_OVERHEAD_BYTES, PAYLOAD_BUDGET_BYTES, jsonBytes, paintBytes } from './payload';
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 export type SupportsFn = (set: string, version: string) => boolean;
@@ -69,8 +74,37 @@ export interface MarkStatus {
 /** How long a snapshot taken by readGrids may stand in for re-reading fills and notes before marking. */
 const SNAPSHOT_MAX_AGE_MS = 15_000;
 const STATE_PREFIX = 'jixiao.state.';
-/** Cells painted (with their notes) per sync: keeps one request well under Excel on the web's 5 MB limit. */
+/** Cells painted (with their notes) per sync, at most; the request's bytes are budgeted too (payload.ts). */
 const WRITE_BATCH_CELLS = 2500;
+/** A failed chunk group is retried this many times, each time assuming four times the bytes per cell. */
+const READ_RETRIES = 3;
+
+/**
+ * Row-chunked read of huge sheets, each sync's response kept under the payload budget: the first group is
+ * sized with a cautious guess, every later one from the bytes per cell measured so far; a group the host
+ * refuses (payload too large) is read again in smaller chunks.
+ */
+async function readInChunks(context: Excel.RequestContext, reads: SheetRead[]): Promise<void> {
+  const cursors: ChunkCursor[] = reads.map((read) => ({ read, next: 0 }));
+  let perCell = FIRST_BYTES_PER_CELL;
+  let failures = 0;
+  for (;;) {
+    const group = queueChunkGroup(cursors, perCell, PAYLOAD_BUDGET_BYTES);
+    if (group.length === 0) return;
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- chunked on purpose: each response must stay under the host's payload limit
+      await context.sync();
+    } catch (err) {
+      if (++failures > READ_RETRIES || group.every((g) => g.rows === 1)) throw err;
+      rewind(group);
+      perCell *= 4;
+      continue;
+    }
+    keepChunks(group);
+    // Next group from what this one weighed, with a margin for denser rows further down.
+    perCell = Math.max(MIN_BYTES_PER_CELL, measuredBytesPerCell(group, jsonBytes) * 1.5);
+  }
+}
 /** The pane's settings and ignored findings (keys used by src/taskpane), read along with the grids. */
 const DEFAULT_PREFETCH = ['jixiao.settings', 'jixiao.ignored'];
 
@@ -218,11 +252,7 @@ export class ExcelHost implements Host {
           reads = list.map(({ ws, name }) => queueSheetDims(ws, name, caps));
           pending = details();
           await context.sync();
-          for (const group of groupChunks(reads.flatMap(planChunks))) {
-            group.forEach(queueChunk);
-            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- chunked on purpose: each request must stay under the host's payload limit
-            await context.sync();
-          }
+          await readInChunks(context, reads);
         }
         this.snapshot = this.takeSnapshot(storeItem, reads, pending, kind, sheets.items.map((s) => s.name));
         for (const [sheet, list] of this.snapshot.merges) this.merges.set(sheet, list);
@@ -375,15 +405,25 @@ export class ExcelHost implements Host {
       const nothingToDo = restore.length === 0 && plan.deleteNotes.length === 0 && cellCount === 0 && !storeExists;
       if (cellCount > 0) wb.settings.add(STORE_KEY, serializeStore(plan.store));
       else if (storeExists) wb.settings.getItem(STORE_KEY).delete();
+      // Request bytes so far: restores, deletions and the saved originals share the first batch.
+      let bytes =
+        (restore.length + plan.deleteNotes.length) * 2 * ACTION_OVERHEAD_BYTES + (cellCount > 0 ? jsonBytes(serializeStore(plan.store)) : 0);
       let queued = 0;
       for (const [sheet, entries] of groupKeys(plan.paint.map((p) => [p.key, p] as const))) {
         const ws = sheetOf(wb, sheet);
         for (const [, p] of entries) {
           const { address } = splitKey(p.key);
+          const cost = paintBytes(address, p.color, p.note);
+          if (queued > 0 && (queued % WRITE_BATCH_CELLS === 0 || bytes + cost > PAYLOAD_BUDGET_BYTES)) {
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- chunked on purpose: each request must stay under the host's payload limit
+            await context.sync();
+            bytes = 0;
+            queued = 0;
+          }
           ws.getRange(address).format.fill.color = p.color;
           if (p.note !== undefined) queueAddAnnotation(wb, ws, address, p.note, kind);
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- chunked on purpose: each request must stay under the host's payload limit
-          if (++queued % WRITE_BATCH_CELLS === 0 && queued < plan.paint.length) await context.sync();
+          bytes += cost;
+          queued++;
         }
       }
       if (!nothingToDo) await context.sync();

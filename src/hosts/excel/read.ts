@@ -3,14 +3,6 @@ import { toA1 } from '../../core/grid';
 import { cellKey, parseAreasAddress } from './address';
 import type { OriginalFill } from './markStore';
 
-/** Used ranges above this many cells are read in row chunks (each a separate getRange) to stay under Excel's limits. */
-export const CHUNK_THRESHOLD_CELLS = 200_000;
-export const CHUNK_CELLS = 100_000;
-/**
- * Cells whose values + text one sync may return. Excel on the web caps a response at 5 MB, so chunks of
- * several huge sheets are spread over more syncs; ordinary workbooks never get near this.
- */
-export const SYNC_CELL_BUDGET = 200_000;
 /** Fill colours of at most this many cells are read together with the values (ExcelApi 1.9), across all sheets. */
 export const PRELOAD_CELL_BUDGET = 60_000;
 /** Columns covered by the fill preload: target tables are 6–10 columns wide. */
@@ -75,49 +67,71 @@ export function queueSheetDims(ws: Excel.Worksheet, name: string, caps: Capabili
   return read;
 }
 
-export interface ChunkPlan {
+/** Before anything is measured: response bytes per cell (value + displayed text) assumed for the first chunk. */
+export const FIRST_BYTES_PER_CELL = 256;
+/** Never assume less than this per cell, whatever was measured (JSON separators, quotes, numbers). */
+export const MIN_BYTES_PER_CELL = 8;
+/** At most this many cells in one chunk (one getRange), however small the cells are. */
+export const MAX_CHUNK_CELLS = 100_000;
+
+/** Where the row-chunked read of one sheet stands. */
+export interface ChunkCursor {
   read: SheetRead;
-  /** 0-based offset inside the used range, and number of rows. */
-  offset: number;
+  /** Next row (0-based, inside the used range) to read. */
+  next: number;
+}
+
+export interface QueuedChunk {
+  cursor: ChunkCursor;
   rows: number;
-  cells: number;
+  range: Excel.Range;
 }
 
-/** Robust read, round 2: split every used range into row chunks (small ranges are one chunk). */
-export function planChunks(read: SheetRead): ChunkPlan[] {
-  const { rowCount, columnCount } = read.used;
-  const step = rowCount * columnCount > CHUNK_THRESHOLD_CELLS ? Math.max(1, Math.floor(CHUNK_CELLS / columnCount)) : rowCount;
-  const plans: ChunkPlan[] = [];
-  for (let r = 0; r < rowCount; r += step) {
-    const rows = Math.min(step, rowCount - r);
-    plans.push({ read, offset: r, rows, cells: rows * columnCount });
-  }
-  return plans;
-}
-
-/** Packs chunks into groups that each fit one sync's budget (one group unless the data is huge). */
-export function groupChunks(plans: ChunkPlan[], budget = SYNC_CELL_BUDGET): ChunkPlan[][] {
-  const groups: ChunkPlan[][] = [];
-  let current: ChunkPlan[] = [];
-  let cells = 0;
-  for (const plan of plans) {
-    if (current.length > 0 && cells + plan.cells > budget) {
-      groups.push(current);
-      current = [];
-      cells = 0;
+/**
+ * Queues the next group of row chunks (across sheets, in order) whose response should fit `budget` bytes
+ * at `bytesPerCell`; at least one row is always taken so the read makes progress.
+ */
+export function queueChunkGroup(cursors: ChunkCursor[], bytesPerCell: number, budget: number): QueuedChunk[] {
+  const group: QueuedChunk[] = [];
+  let room = budget;
+  for (const cursor of cursors) {
+    const { rowIndex, columnIndex, rowCount, columnCount } = cursor.read.used;
+    while (cursor.next < rowCount) {
+      const rowBytes = Math.max(1, columnCount) * bytesPerCell;
+      let rows = Math.min(rowCount - cursor.next, Math.floor(room / rowBytes), Math.max(1, Math.floor(MAX_CHUNK_CELLS / Math.max(1, columnCount))));
+      if (rows < 1) {
+        if (group.length > 0) return group;
+        rows = 1;
+      }
+      const range = cursor.read.sheet.getRangeByIndexes(rowIndex + cursor.next, columnIndex, rows, columnCount);
+      range.load('values,text');
+      group.push({ cursor, rows, range });
+      cursor.next += rows;
+      room -= rows * rowBytes;
+      if (room <= 0) return group;
     }
-    current.push(plan);
-    cells += plan.cells;
   }
-  if (current.length > 0) groups.push(current);
-  return groups;
+  return group;
 }
 
-export function queueChunk(plan: ChunkPlan): void {
-  const { read } = plan;
-  const chunk = read.sheet.getRangeByIndexes(read.used.rowIndex + plan.offset, read.used.columnIndex, plan.rows, read.used.columnCount);
-  chunk.load('values,text');
-  (read.chunks ??= []).push(chunk);
+/** After the sync: the measured response bytes per cell of a group (its densest chunk). */
+export function measuredBytesPerCell(group: QueuedChunk[], measure: (v: unknown) => number): number {
+  let worst = 0;
+  for (const { range, rows, cursor } of group) {
+    const cells = rows * Math.max(1, cursor.read.used.columnCount);
+    worst = Math.max(worst, (measure(range.values) + measure(range.text)) / cells);
+  }
+  return worst;
+}
+
+/** Keeps a successfully read group's chunks, in row order per sheet. */
+export function keepChunks(group: QueuedChunk[]): void {
+  for (const { cursor, range } of group) (cursor.read.chunks ??= []).push(range);
+}
+
+/** A failed group is read again: rewind its sheets to where the group started. */
+export function rewind(group: QueuedChunk[]): void {
+  for (const { cursor, rows } of [...group].reverse()) cursor.next -= rows;
 }
 
 function cellOf(value: unknown, text: unknown): Cell | undefined {
