@@ -23,7 +23,7 @@ const officeReact = officeAddins.configs.react.map((c) => {
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'lib/**', 'examples/**', 'assets/**', 'schemas/**'],
+    ignores: ['dist/**', 'test-output/**', 'coverage/**', 'node_modules/**', 'lib/**', 'examples/**', 'assets/**', 'schemas/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
