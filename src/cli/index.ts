@@ -74,7 +74,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--no-annotate', '不生成标注副本')
     .option('--fix', '在标注副本中应用可自动修复的建议（原文件不变）')
     .option('--schedule <口径>', '资金支出计划口径：auto（按各表数值自动识别，默认）、cumulative（累计，12月底为100%）或 per-period（各期为当期数，合计100%）')
-    .option('--framework <体系>', '指标体系：auto（自动识别，默认）、caiyu88（财预〔2015〕88号，旧名 hebei88）、caiyu101、zhuanyi163、shenbao-touru、dongguan、gongxing53 或 pingjia10')
+    .option('--framework <体系>', '指标体系：auto（自动识别，默认）、caiyu88（财预〔2015〕88号，旧名 hebei88）、caiyu101、zhuanyi163、shenbao-touru、dongguan、sichuan、gongxing53 或 pingjia10')
     .option('--config <文件>', '配置文件（默认读取当前目录下的 jixiao.config.json）')
     .option('--jobs <个数>', '同时检查的文件数（默认等于处理器核数）')
     .option('--progress', '总是显示进度条（默认仅在终端中、文件多于 3 个时显示）')

@@ -12,6 +12,7 @@ export const S = {
   frameworkZhuanyi: '财预〔2015〕163号（转移支付）',
   frameworkShenbao: '地方申报表范本（投入、产出、效益）',
   frameworkDongguan: '东莞市批复表（预期产出、效果指标）',
+  frameworkSichuan: '四川申报表（项目完成、项目效益指标）',
   frameworkGongxing: '财预〔2013〕53号（投入、过程、产出、效果）',
   frameworkPingjia: '财预〔2020〕10号（决策、过程、产出、效益）',
   schedule: '资金支出计划口径',
@@ -98,6 +99,7 @@ export const FRAMEWORK_LABEL = {
   zhuanyi163: S.frameworkZhuanyi,
   'shenbao-touru': S.frameworkShenbao,
   dongguan: S.frameworkDongguan,
+  sichuan: S.frameworkSichuan,
   gongxing53: S.frameworkGongxing,
   pingjia10: S.frameworkPingjia,
 } as const;

@@ -11,10 +11,11 @@ import { DONGGUAN } from './dongguan';
 import { GONGXING53 } from './gongxing53';
 import { PINGJIA10 } from './pingjia10';
 import { SHENBAO_TOURU } from './shenbaoTouru';
+import { SICHUAN } from './sichuan';
 import { FRAMEWORK_ALIASES, type Framework, type FrameworkKey, type Level1Def } from './types';
 import { ZHUANYI163 } from './zhuanyi163';
 
-export { CAIYU88, CAIYU101, ZHUANYI163, GONGXING53, PINGJIA10, SHENBAO_TOURU, DONGGUAN, FRAMEWORK_ALIASES };
+export { CAIYU88, CAIYU101, ZHUANYI163, GONGXING53, PINGJIA10, SHENBAO_TOURU, DONGGUAN, SICHUAN, FRAMEWORK_ALIASES };
 export type { Framework, FrameworkKey, FrameworkSource, Level1Def, Level2Def } from './types';
 
 export const FRAMEWORKS: Readonly<Record<FrameworkKey, Framework>> = {
@@ -23,6 +24,7 @@ export const FRAMEWORKS: Readonly<Record<FrameworkKey, Framework>> = {
   zhuanyi163: ZHUANYI163,
   'shenbao-touru': SHENBAO_TOURU,
   dongguan: DONGGUAN,
+  sichuan: SICHUAN,
   gongxing53: GONGXING53,
   pingjia10: PINGJIA10,
 };
@@ -65,6 +67,8 @@ export function categoryKey(name: string): string {
     // A note in brackets after the name: "数量指标（或建筑规模指标）", "时效指标（工期指标、形象进度指标）".
     .replace(/(指标|目标)[(（][^()（）]*[)）]$/u, '$1')
     .replace(/[()（）【】[\]“”"'‘’:：]/gu, '')
+    // "服务对象满意度指标等" as printed on some forms.
+    .replace(/等$/u, '')
     .replace(/(类)?(指标|目标)$/u, '')
     .replace(/类$/u, '');
   if (KEY_CACHE.size >= KEY_CACHE_LIMIT) KEY_CACHE.clear();

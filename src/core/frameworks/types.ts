@@ -1,5 +1,5 @@
 /** Keys of the shipped frameworks (one data file each under src/core/frameworks/). */
-export type FrameworkKey = 'caiyu88' | 'caiyu101' | 'zhuanyi163' | 'gongxing53' | 'pingjia10' | 'shenbao-touru' | 'dongguan';
+export type FrameworkKey = 'caiyu88' | 'caiyu101' | 'zhuanyi163' | 'gongxing53' | 'pingjia10' | 'shenbao-touru' | 'dongguan' | 'sichuan';
 
 /** Old setting values still accepted in jixiao.config.json, --framework and stored pane settings. */
 export const FRAMEWORK_ALIASES: Readonly<Record<string, FrameworkKey>> = {

@@ -20,6 +20,8 @@ export const rule: Rule = {
       if (v.kind === 'date' || v.kind === 'empty' || v.kind === 'placeholder') continue;
       if (v.kind === 'numeric') {
         if (v.unit && TIME_UNITS.has(v.unit)) continue;
+        // A frequency ("1次/月", "考核1次/季度") states the time requirement of a recurring task.
+        if (v.per && /^(日|天|周|旬|月|季|季度|半年|年)$/u.test(v.per)) continue;
         // "按时参加各次会议 ≥90%" reads as an on-time rate even without the 率.
         if (v.unit === '%' && (isRateName(r.name) || /按时|及时|准时|按期/u.test(r.name))) continue;
         if (v.unit === '%') {
