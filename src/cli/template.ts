@@ -1,7 +1,12 @@
 /** `jixiao template list|show|insert`. */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { detectFramework, resolveFrameworkId, type FrameworkKey } from '../core/frameworks';
+import { detectFramework, FRAMEWORKS, hasCostLevel1, resolveFrameworkId, type FrameworkKey } from '../core/frameworks';
+
+/** Templates are laid out in the two 财政部 目标表 sets: 成本 as a 一级 (101号) or under 产出 (88号). */
+function templateFramework(key: FrameworkKey): FrameworkKey {
+  return hasCostLevel1(FRAMEWORKS[key]) ? 'caiyu101' : 'caiyu88';
+}
 import { parseA1 } from '../core/grid';
 import { parseWorkbook } from '../core/parse';
 import { TEMPLATES, findTemplate, renderTemplate } from '../core/templates';
@@ -116,7 +121,7 @@ export async function runTemplateInsert(file: string, opts: TemplateOptions, io:
       (b, table) =>
         renderTemplate(t, {
           // Completing a table follows its own layout; a new table uses --framework.
-          framework: table ? detectFramework(table) : framework ?? 'caiyu88',
+          framework: table ? templateFramework(detectFramework(table)) : framework ?? 'caiyu88',
           year,
           budget: b,
           projectName: table ? undefined : opts.name,
