@@ -106,6 +106,7 @@ async function batchBench({ count = 200, scale = 1000, example } = {}) {
       checkAtLeast50PerSecondIdleEstimate: result.check.idleEstimateWorkbooksPerSecond >= TARGET_WB_PER_S,
       peakUnder500MbFor1000: result.scale ? Math.max(result.scale.checkJson.peakRssMb, result.scale.reportNoAnnotate.peakRssMb) < TARGET_PEAK_MB : null,
       exampleParseValidateUnder20ms: example ? example.parseValidateMedianMs < 20 : null,
+      exampleParseValidateCpuUnder20ms: example ? example.parseValidateCpuMedianMs < 20 : null,
     };
     writeResults('batch', result);
 
