@@ -52,7 +52,8 @@ export function runRuleSet(rules: readonly Rule[], workbook: ParsedWorkbook, set
 export function sortFindings(findings: Finding[]): Finding[] {
   return findings.sort(
     (a, b) =>
-      a.ref.sheet.localeCompare(b.ref.sheet) ||
+      // Most findings share a sheet: skip the (slow) locale comparison then.
+      (a.ref.sheet === b.ref.sheet ? 0 : a.ref.sheet.localeCompare(b.ref.sheet)) ||
       a.ref.row - b.ref.row ||
       a.ref.col - b.ref.col ||
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||

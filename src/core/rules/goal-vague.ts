@@ -1,13 +1,15 @@
 import { compact } from '../text';
+import { memoByString } from '../memo';
 import type { Rule } from './types';
 import { at, q } from './util';
 
-/** Goal text with list numbering and punctuation removed, for length and copy checks. */
-export function goalCore(text: string): string {
-  return compact(text)
+/** Goal text with list numbering and punctuation removed, for length and copy checks (memoised: goal-copied
+ * compares every table's goal with every other one's). */
+export const goalCore = memoByString((text: string): string =>
+  compact(text)
     .replace(/(^|[；;。，,])\s*[（(]?[0-9一二三四五六七八九十]+[）).、．]/gu, '$1')
-    .replace(/[，,。；;、：:“”"'|\s]/gu, '');
-}
+    .replace(/[，,。；;、：:“”"'|\s]/gu, ''),
+);
 
 const BOILERPLATE = /^(按照?|根据)?年初(工作|计划)?(计划|安排)+/u;
 
