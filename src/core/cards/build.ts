@@ -271,7 +271,9 @@ export function buildCards(workbook: ParsedWorkbook, findings: readonly Finding[
   const byTable = new Map<string, Finding[]>();
   for (const f of findings) {
     const key = f.tableId ?? '';
-    byTable.set(key, [...(byTable.get(key) ?? []), f]);
+    const list = byTable.get(key);
+    if (list) list.push(f);
+    else byTable.set(key, [f]);
   }
   const drafts: Draft[] = [];
   for (const [id, fs] of byTable) drafts.push(...tableDrafts(id ? tables.get(id) : undefined, fs));
