@@ -11,7 +11,8 @@ module.exports = (env = {}, argv = {}) => {
     name: 'web',
     target: 'web',
     context: __dirname,
-    entry: { web: './src/web/index.tsx' },
+    // pane.html: the task pane alone (test page for the pane at task-pane width, 320–350 px).
+    entry: { web: './src/web/index.tsx', pane: './src/web/paneOnly.tsx' },
     // eval-based source maps would break the page's Content-Security-Policy (no eval).
     devtool: dev ? 'source-map' : false,
     output: {
@@ -27,7 +28,8 @@ module.exports = (env = {}, argv = {}) => {
       ],
     },
     plugins: [
-      new HtmlWebpackPlugin({ template: './src/web/index.html', filename: 'index.html', inject: 'body' }),
+      new HtmlWebpackPlugin({ template: './src/web/index.html', filename: 'index.html', inject: 'body', chunks: ['web'] }),
+      new HtmlWebpackPlugin({ template: './src/web/index.html', filename: 'pane.html', inject: 'body', chunks: ['pane'] }),
     ],
     performance: { hints: false },
     devServer: {

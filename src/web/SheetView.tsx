@@ -66,7 +66,9 @@ const useStyles = makeStyles({
       backgroundImage: 'linear-gradient(225deg, #c00000 50%, transparent 50%)',
     },
   },
-  selected: { outline: '2px solid #107c10', outlineOffset: '-2px' },
+  selected: { outline: '3px solid #107c10', outlineOffset: '-3px', boxShadow: '0 0 0 3px rgba(16, 124, 16, 0.35)', zIndex: 1 },
+  /** Row and column headers of the located cell. */
+  lit: { backgroundColor: '#107c10', color: '#ffffff', fontWeight: 700 },
   footer: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', padding: `${tokens.spacingVerticalXS} 0`, flexWrap: 'wrap' },
 });
 
@@ -99,7 +101,11 @@ export function SheetView({ grids, activeSheet, marks, selection, onSheetChange 
     if (!selectedHere || !scroller.current) return;
     const el = scroller.current.querySelector<HTMLElement>(`[data-covers~="${selectedHere.address}"]`);
     if (!el) return;
-    el.scrollIntoView?.({ block: 'center', inline: 'center' });
+    // Scroll only the sheet, never the page: on a narrow screen the list the user clicked stays where it was.
+    const box = scroller.current.getBoundingClientRect();
+    const cell = el.getBoundingClientRect();
+    scroller.current.scrollTop += cell.top - box.top - (box.height - cell.height) / 2;
+    scroller.current.scrollLeft += cell.left - box.left - (box.width - cell.width) / 2;
     el.animate?.(
       [{ boxShadow: 'inset 0 0 0 4px #107c10' }, { boxShadow: 'inset 0 0 0 0 rgba(16, 124, 16, 0)' }],
       { duration: 1200, easing: 'ease-out' },
@@ -135,7 +141,12 @@ export function SheetView({ grids, activeSheet, marks, selection, onSheetChange 
             <tr>
               <th className={mergeClasses(styles.head, styles.corner)} aria-hidden="true" />
               {layout.cols.map((c) => (
-                <th key={c} scope="col" className={mergeClasses(styles.head, styles.colHead)}>
+                <th
+                  key={c}
+                  scope="col"
+                  className={mergeClasses(styles.head, styles.colHead, selectedHere?.col === c && styles.lit)}
+                  data-lit={selectedHere?.col === c ? 'true' : undefined}
+                >
                   {columnLetters(c)}
                 </th>
               ))}
@@ -144,7 +155,11 @@ export function SheetView({ grids, activeSheet, marks, selection, onSheetChange 
           <tbody>
             {layout.rows.map((r) => (
               <tr key={r.row}>
-                <th scope="row" className={mergeClasses(styles.head, styles.rowHead)}>
+                <th
+                  scope="row"
+                  className={mergeClasses(styles.head, styles.rowHead, selectedHere?.row === r.row && styles.lit)}
+                  data-lit={selectedHere?.row === r.row ? 'true' : undefined}
+                >
                   {r.row + 1}
                 </th>
                 {r.cells.map((c) => {

@@ -140,6 +140,62 @@ test('定位 switches to the sheet, highlights the cell and scrolls it into view
   expect(await selected.getAttribute('data-severity')).toMatch(/error|warning|info/);
   expect(await selected.getAttribute('title')).toBeTruthy();
   await poll(() => selected.evaluate(inScrollerView), true, 5000);
+  // Row and column headers of the located cell are lit; the located finding is marked in the list.
+  expect(await page.locator('th[data-lit="true"]').count()).toBe(2);
+  expect(await item.getAttribute('data-current')).toBe('true');
+});
+
+test('the pane opens on the summary and the 先改这些 list; 定位 on a card keeps the list where it was', async () => {
+  const top = page.getByTestId('fix-first');
+  const items = top.getByTestId('fix-first-item');
+  expect(await items.count()).toBeGreaterThan(0);
+  expect(await items.count()).toBeLessThanOrEqual(10);
+  // Results come before the settings, which stay folded.
+  const order = await page.evaluate(() => {
+    const y = (id: string) => document.querySelector(`[data-testid="${id}"]`)!.getBoundingClientRect().top;
+    return [y('summary'), y('legend'), y('fix-first'), y('findings'), y('settings')];
+  });
+  expect([...order].sort((a, b) => a - b)).toEqual(order);
+  expect(await page.getByTestId('settings').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+  const second = items.nth(1);
+  const before = await second.boundingBox();
+  await second.getByRole('button', { name: /^定位第 2 项/ }).click();
+  await page.locator('td[data-selected="true"]').waitFor();
+  expect(await second.getAttribute('data-current')).toBe('true');
+  const after = await second.boundingBox();
+  expect(Math.abs((after?.y ?? 0) - (before?.y ?? 0))).toBeLessThan(2);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, 'web-1366x768.png') });
+});
+
+test('the pane alone at task-pane width (340 px): nothing clipped, numbers and codes unbroken', async () => {
+  const narrow = await browser.context.newPage();
+  await narrow.setViewportSize({ width: 340, height: 900 });
+  await narrow.goto(`${server.url}pane.html`);
+  await narrow.getByTestId('file-input').setInputFiles(EXAMPLE);
+  await narrow.getByTestId('fix-first').waitFor({ timeout: 60000 });
+  for (const width of [320, 340, 350]) {
+    await narrow.setViewportSize({ width, height: 900 });
+    // Nothing wider than the pane: no horizontal scrolling, no element sticking out on the right.
+    const overflow = await narrow.evaluate((w) => {
+      const wide = Array.from(document.querySelectorAll('[data-testid="pane-only"] *')).filter((el) => el.getBoundingClientRect().right > w + 0.5);
+      return { scroll: document.documentElement.scrollWidth, wide: wide.slice(0, 5).map((el) => el.outerHTML.slice(0, 120)) };
+    }, width);
+    expect(overflow).toEqual({ scroll: width, wide: [] });
+  }
+  await narrow.setViewportSize({ width: 340, height: 900 });
+  // Codes, amounts and addresses are kept on one line ("39.00 万元" never splits as "39.｜00").
+  const broken = await narrow.evaluate(() =>
+    Array.from(document.querySelectorAll('[data-testid="pane-only"] span'))
+      .filter((el) => getComputedStyle(el).whiteSpace === 'nowrap' && el.getClientRects().length > 1)
+      .map((el) => el.textContent),
+  );
+  expect(broken).toEqual([]);
+  expect(await narrow.getByTestId('legend').isVisible()).toBe(true);
+  mkdirSync(SHOTS, { recursive: true });
+  await narrow.screenshot({ path: path.join(SHOTS, 'pane-340.png'), fullPage: false });
+  await narrow.close();
 });
 
 function inScrollerView(el: Element): boolean {
@@ -192,6 +248,8 @@ test('the downloaded copy carries fills and notes and keeps every value', async 
 
 test('资金支出计划口径 累计 → 当期 re-validates and matches the CLI', async () => {
   const before = await counts();
+  // Settings are folded into the 设置 section below the results.
+  await page.getByTestId('settings').locator('summary').click();
   const perPeriod = page.getByRole('radio', { name: '当期' });
   await perPeriod.check();
   expect(await perPeriod.isChecked()).toBe(true);
@@ -205,7 +263,7 @@ test('资金支出计划口径 累计 → 当期 re-validates and matches the CL
   if (typeof cumulative !== 'string' && JSON.stringify(cumulative.summary) !== JSON.stringify(expected.summary)) {
     expect(await counts()).not.toEqual(before);
   }
-  await page.getByRole('radio', { name: '累计' }).check();
+  await page.getByRole('radio', { name: '自动识别' }).check();
   await poll(() => counts(), before, 30000);
 });
 

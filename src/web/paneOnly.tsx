@@ -1,0 +1,40 @@
+/**
+ * Test page: the task pane alone, as Excel shows it (320–350 px wide), over an .xlsx chosen with the file
+ * input. Used by the browser tests to check the pane at task-pane width and to take its screenshot.
+ */
+import { FluentProvider } from '@fluentui/react-components';
+import { useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { readGridsFromBuffer } from '../hosts/file/read';
+import { AssistantPane } from '../taskpane/AssistantPane';
+import { pickTheme } from '../taskpane/theme';
+import { type MemoryHost, createMemoryHost } from './memoryHost';
+
+function PaneOnly() {
+  const [host, setHost] = useState<MemoryHost | null>(null);
+  return (
+    <div style={{ padding: 8, boxSizing: 'border-box' }} data-testid="pane-only">
+      <input
+        type="file"
+        accept=".xlsx"
+        aria-label="选择要校验的 .xlsx 文件"
+        data-testid="file-input"
+        onChange={async (e) => {
+          const f = e.target.files?.[0];
+          if (!f) return;
+          setHost(createMemoryHost(await readGridsFromBuffer(new Uint8Array(await f.arrayBuffer()))));
+        }}
+      />
+      {host && <AssistantPane host={host} autoRun />}
+    </div>
+  );
+}
+
+const container = document.getElementById('root');
+if (container) {
+  createRoot(container).render(
+    <FluentProvider theme={pickTheme(undefined, false)} lang="zh-CN">
+      <PaneOnly />
+    </FluentProvider>,
+  );
+}
