@@ -17,32 +17,17 @@ import { SEVERITY_LABEL, type Finding, countBySeverity } from '../core/findings'
 import { withoutAddress } from '../core/cards';
 import { findRule } from '../core/rules';
 import { type FindingGroup, cellLabel } from './groups';
+import { ITEM_STYLES } from './itemStyles';
 import { S } from './strings';
 import { SEVERITIES, SEVERITY_BADGE_COLOR } from './SummaryBar';
 
 const useStyles = makeStyles({
+  ...ITEM_STYLES,
   header: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', minWidth: 0 },
   headerTitle: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
   headerCounts: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  meta: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
-  nowrap: { whiteSpace: 'nowrap' },
-  current: { backgroundColor: tokens.colorBrandBackground2, outline: `2px solid ${tokens.colorBrandStroke1}` },
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  item: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalXXS,
-    padding: tokens.spacingVerticalS,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderLeftWidth: '4px',
-  },
-  error: { borderLeftColor: tokens.colorPaletteRedBorder2 },
-  warning: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
-  info: { borderLeftColor: tokens.colorPaletteBlueBorderActive },
   ignored: { opacity: 0.65 },
   itemHead: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center', flexWrap: 'wrap' },
-  message: { overflowWrap: 'anywhere' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
 });
 
