@@ -1,3 +1,4 @@
+import { benefits } from './common';
 import type { Framework } from './types';
 
 /**
@@ -25,12 +26,7 @@ export const CAIYU101: Framework = {
     },
     {
       name: '效益指标',
-      level2: [
-        { name: '经济效益指标' },
-        { name: '社会效益指标' },
-        { name: '生态效益指标' },
-        { name: '可持续影响指标' },
-      ],
+      level2: benefits(),
     },
     { name: '满意度指标', level2: [{ name: '服务对象满意度指标', aliases: ['满意度指标', '满意度'] }] },
   ],

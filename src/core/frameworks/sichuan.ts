@@ -1,3 +1,4 @@
+import { benefits, outputWithCost } from './common';
 import type { Framework } from './types';
 
 /**
@@ -17,17 +18,12 @@ export const SICHUAN: Framework = {
     {
       name: '项目完成指标',
       role: '产出',
-      level2: [
-        { name: '数量指标', required: true },
-        { name: '质量指标', required: true },
-        { name: '时效指标' },
-        { name: '成本指标', recommended: true },
-      ],
+      level2: outputWithCost(),
     },
     {
       name: '项目效益指标',
       role: '效益',
-      level2: [{ name: '经济效益指标' }, { name: '社会效益指标' }, { name: '生态效益指标' }, { name: '可持续影响指标' }],
+      level2: benefits(),
     },
     { name: '满意度指标', level2: [{ name: '满意度指标', aliases: ['服务对象满意度指标', '满意度'] }] },
   ],

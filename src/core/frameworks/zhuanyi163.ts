@@ -1,3 +1,4 @@
+import { outputWithCost } from './common';
 import type { Framework } from './types';
 
 /**
@@ -17,12 +18,7 @@ export const ZHUANYI163: Framework = {
   level1: [
     {
       name: '产出指标',
-      level2: [
-        { name: '数量指标', required: true },
-        { name: '质量指标', required: true },
-        { name: '时效指标' },
-        { name: '成本指标', recommended: true },
-      ],
+      level2: outputWithCost(),
     },
     {
       name: '效益指标',
