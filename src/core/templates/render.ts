@@ -54,9 +54,17 @@ const SLOT_KEYS: Record<Slot, string[]> = {
   满意度: ['服务对象满意度'],
 };
 
+/** Frameworks a template can be laid out in; other detected sets fall back by where they put 成本. */
+export type TemplateFramework = 'caiyu88' | 'caiyu101';
+
+export function templateFramework(key: FrameworkKey): TemplateFramework {
+  if (key === 'caiyu88' || key === 'caiyu101') return key;
+  return FRAMEWORKS[key].level1.some((l) => categoryKey(l.name) === '成本') ? 'caiyu101' : 'caiyu88';
+}
+
 /** 一级/二级 names of a slot in a framework, and its position for ordering. */
 export function slotLevels(framework: FrameworkKey, slot: Slot): { level1: string; level2: string; order: number } {
-  const fw = FRAMEWORKS[framework];
+  const fw = FRAMEWORKS[templateFramework(framework)];
   let order = 0;
   for (const l1 of fw.level1) {
     for (const l2 of l1.level2) {
