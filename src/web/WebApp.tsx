@@ -154,8 +154,8 @@ export function WebApp() {
     setDownloading(true);
     setError(null);
     try {
-      const { marks, edits } = file.host.getState();
-      const source = await applyEdits(file.bytes, edits);
+      const { marks, edits, inserts, addedSheets } = file.host.getState();
+      const source = await applyEdits(file.bytes, edits, { inserts, addedSheets });
       const summary = parseWorkbook(await readGridsFromBuffer(source.slice()));
       const { buffer } = await annotateBuffer(source.slice(), marks, { summary });
       downloadBytes(buffer, W.annotatedName(file.name));

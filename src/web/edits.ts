@@ -1,11 +1,34 @@
 import ExcelJS from 'exceljs';
+import type { InsertPlan } from '../core/templates/plan';
+import { applyPlanToWorkbook } from '../hosts/file/insert';
 import type { CellEdit } from './memoryHost';
 
-/** Writes the user-approved fixes into a copy of the workbook; nothing else changes. */
-export async function applyEdits(data: Uint8Array, edits: readonly CellEdit[]): Promise<Uint8Array> {
-  if (!edits.length) return data;
+export interface PageChanges {
+  inserts?: readonly InsertPlan[];
+  addedSheets?: readonly { name: string; rows: readonly (string | number | null)[][] }[];
+}
+
+/** Writes the user-approved fixes (after any inserted templates and added sheets) into a copy of the workbook; nothing else changes. */
+export async function applyEdits(data: Uint8Array, edits: readonly CellEdit[], changes: PageChanges = {}): Promise<Uint8Array> {
+  const inserts = changes.inserts ?? [];
+  const added = changes.addedSheets ?? [];
+  if (!edits.length && !inserts.length && !added.length) return data;
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data.slice().buffer as ArrayBuffer);
+  for (const plan of inserts) applyPlanToWorkbook(wb, plan);
+  for (const sheet of added) {
+    const ws = wb.addWorksheet(sheet.name);
+    ws.getColumn(1).width = 90;
+    ws.getColumn(2).width = 48;
+    sheet.rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === null || v === '') return;
+        const cell = ws.getCell(r + 1, c + 1);
+        cell.value = v;
+        cell.alignment = { wrapText: true, vertical: 'top' };
+      }),
+    );
+  }
   for (const e of edits) {
     const ws = wb.getWorksheet(e.ref.sheet);
     if (!ws) throw new Error(`找不到工作表“${e.ref.sheet}”`);

@@ -1,6 +1,10 @@
 import type { Finding } from '../core/findings';
 import type { CellRef, Grid } from '../core/grid';
 import type { Host, Scope } from '../core/host';
+import { gridFromRows } from '../core/grid';
+import { uniqueSheetName } from '../core/overview';
+import { applyPlanToGrid } from '../core/templates/applyGrid';
+import type { InsertPlan } from '../core/templates/plan';
 
 export interface CellEdit {
   ref: CellRef;
@@ -15,10 +19,15 @@ export interface MemoryHostState {
   selection?: { ref: CellRef; seq: number };
   /** Every approved edit, latest per cell, to replay onto the downloaded copy. */
   edits: readonly CellEdit[];
+  /** Template insertions and added sheets, in order, replayed onto the downloaded copy before the edits. */
+  inserts: readonly InsertPlan[];
+  addedSheets: readonly { name: string; rows: (string | number | null)[][] }[];
 }
 
 export interface MemoryHost extends Host {
   writeCells(edits: readonly CellEdit[]): Promise<void>;
+  insertPlan(plan: InsertPlan): Promise<void>;
+  addSheet(name: string, rows: readonly (string | number | null)[][]): Promise<void>;
   loadState(key: string): Promise<string | undefined>;
   saveState(key: string, value: string): Promise<void>;
   getState(): MemoryHostState;
@@ -28,7 +37,7 @@ export interface MemoryHost extends Host {
 
 /** A Host over grids already read from a file: the standalone page's stand-in for Excel. */
 export function createMemoryHost(initial: readonly Grid[]): MemoryHost {
-  let state: MemoryHostState = { grids: initial, activeSheet: 0, marks: [], edits: [] };
+  let state: MemoryHostState = { grids: initial, activeSheet: 0, marks: [], edits: [], inserts: [], addedSheets: [] };
   const listeners = new Set<() => void>();
   const saved = new Map<string, string>();
   let seq = 0;
@@ -76,6 +85,24 @@ export function createMemoryHost(initial: readonly Grid[]): MemoryHost {
         log.push({ ref: edit.ref, text: edit.text });
       }
       update({ grids, edits: log });
+    },
+    async insertPlan(plan) {
+      const i = sheetIndex(plan.sheet);
+      const grids = [...state.grids];
+      grids[i] = applyPlanToGrid(grids[i], plan);
+      // Earlier edits below the inserted rows move down with their cells.
+      const n = plan.rows.length;
+      const moved = state.edits.map((e) =>
+        e.ref.sheet === plan.sheet && e.ref.row > plan.after && n > 0
+          ? { ...e, ref: { ...e.ref, row: e.ref.row + n, address: e.ref.address.replace(/\d+$/, String(e.ref.row + n + 1)) } }
+          : e,
+      );
+      update({ grids, edits: moved, inserts: [...state.inserts, plan], marks: [] });
+    },
+    async addSheet(name, rows) {
+      const unique = uniqueSheetName(name, state.grids.map((g) => g.sheetName));
+      const grids = [...state.grids, gridFromRows(unique, rows.map((r) => [...r]))];
+      update({ grids, addedSheets: [...state.addedSheets, { name: unique, rows: rows.map((r) => [...r]) }], activeSheet: grids.length - 1 });
     },
     async loadState(key) {
       return saved.get(key);
