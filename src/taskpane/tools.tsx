@@ -1,9 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Host } from '../core/host';
 import { CheckTool } from './CheckTool';
-import { OverviewTool } from './OverviewTool';
-import { TemplateTool } from './TemplateTool';
-import { T } from './toolStrings';
 import { S } from './strings';
 
 export interface ToolProps {
@@ -21,8 +18,4 @@ export interface PaneTool {
   isAvailable?(host: Host): boolean;
 }
 
-export const DEFAULT_TOOLS: readonly PaneTool[] = [
-  { id: 'check', label: S.toolCheck, component: CheckTool },
-  { id: 'templates', label: T.toolTemplates, component: TemplateTool, isAvailable: (host) => typeof host.insertPlan === 'function' },
-  { id: 'overview', label: T.toolOverview, component: OverviewTool },
-];
+export const DEFAULT_TOOLS: readonly PaneTool[] = [{ id: 'check', label: S.toolCheck, component: CheckTool }];

@@ -7,6 +7,7 @@ import { readFileSync } from 'fs';
 import { TextDecoder as NodeTextDecoder } from 'util';
 import { readGridsFromXlsx } from '../../src/hosts/file/xlsxReader';
 import { AssistantPane } from '../../src/taskpane/AssistantPane';
+import { TEMPLATE_TOOLS } from '../../src/taskpane/extraTools';
 import { createMemoryHost } from '../../src/web/memoryHost';
 
 jest.setTimeout(120_000);
@@ -24,7 +25,7 @@ describe('pane tools: 插入模板 and 部门整体目标', () => {
   it('previews the suggested template for a table and inserts it after confirmation, listing the inputs', async () => {
     const h = await host();
     const before = parseWorkbook(h.getState().grids).tables[0];
-    render(<AssistantPane host={h} />);
+    render(<AssistantPane host={h} tools={TEMPLATE_TOOLS} />);
     fireEvent.click(await screen.findByRole('tab', { name: '插入模板' }));
     const target = await screen.findByRole('combobox', { name: '插入位置' });
     await waitFor(() => expect(within(target).getAllByRole('option').length).toBeGreaterThan(20));
@@ -51,7 +52,7 @@ describe('pane tools: 插入模板 and 部门整体目标', () => {
 
   it('generates the overview, re-assigns a project and writes a new sheet', async () => {
     const h = await host();
-    render(<AssistantPane host={h} />);
+    render(<AssistantPane host={h} tools={TEMPLATE_TOOLS} />);
     fireEvent.click(await screen.findByRole('tab', { name: '部门整体目标' }));
     fireEvent.click(screen.getByRole('button', { name: '生成部门整体绩效目标' }));
     const preview = await screen.findByTestId('overview-preview');
