@@ -7,7 +7,7 @@ ruleTester.run(rule, {
   invalid: [
     {
       spec: withIndicator(6, { 1: '数量指标' }),
-      errors: [{ address: 'B16', message: '不属于一级指标“效益指标”，应放在“产出指标”下' }],
+      errors: [{ address: 'B16', message: '不属于一级指标“效益指标”，应列于“产出指标”下' }],
     },
     {
       name: '101号 chosen but 成本 under 产出',

@@ -13,7 +13,7 @@ ruleTester.run(rule, {
   invalid: [
     { spec: withIndicator(4, { 2: '项目总成本', 4: '≥90%' }), errors: [{ address: 'E14', message: '不是金额', severity: 'error' }] },
     { spec: withIndicator(4, { 2: '成本控制率', 4: '≤100%' }), errors: [{ address: 'E14', severity: 'warning' }] },
-    { spec: withIndicator(4, { 4: '≥85.5万元' }), errors: [{ address: 'E14', message: '方向反了', fixTo: '≤85.5万元' }] },
+    { spec: withIndicator(4, { 4: '≥85.5万元' }), errors: [{ address: 'E14', message: '方向相反', fixTo: '≤85.5万元' }] },
     { spec: withIndicator(4, { 4: '好' }), errors: [{ address: 'E14' }] },
   ],
 });

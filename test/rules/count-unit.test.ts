@@ -11,7 +11,7 @@ ruleTester.run(rule, {
   invalid: [
     {
       spec: withIndicator(0, { 2: '培训活动次数', 4: '≥90%' }),
-      errors: [{ address: 'E10', message: /“培训活动次数”是数量指标，指标值“≥90%”却是百分比.*“≥4次”/ }],
+      errors: [{ address: 'E10', message: /数量指标“培训活动次数”的指标值“≥90%”为百分比.*“≥4次”/ }],
     },
     { spec: withIndicator(0, { 2: '聘用人员数量', 4: '≥90%' }), errors: [{ message: '“≥4人”' }] },
     { name: '数量指标 without a rate word', spec: withIndicator(0, { 2: '组织业务培训', 4: '≥90%' }), errors: [{ message: '“≥4次”' }] },

@@ -1,22 +1,41 @@
 import { rule } from '../../src/core/rules/description-copy';
 import { ruleTester, spec, withIndicator } from '../helpers/ruleTester';
 
+const party = { name: '党员教育管理综合经费', title: '党员教育管理综合经费绩效目标表', fundUse: '用于党员教育培训、教材购置和远程教育站点维护', goal: '全年组织党员集中培训不少于4期，培训党员2000人次' };
+
 ruleTester.run(rule, {
   valid: [spec(), { name: 'filler rows are left to filler-indicator', spec: withIndicator(6, { 1: '生态效益指标', 2: '生态效益指标', 3: '生态效益指标' }) }],
   invalid: [
     {
+      name: 'count: unit and records',
       spec: withIndicator(0, { 2: '培训活动次数', 3: '培训活动次数', 4: '≥4次' }),
-      errors: [{ address: 'D10', message: '与三级指标名称相同', fixTo: '反映培训活动次数，按全年实际完成数量统计。' }],
+      errors: [{ address: 'D10', message: '与三级指标名称“培训活动次数”相同', fixTo: '年度内实际完成的培训活动次数（单位：次），以工作台账、签到表或验收记录为准。' }],
     },
     {
+      name: 'survey: who and the formula',
       spec: withIndicator(7, { 2: '广大老干部满意度', 3: '广大老干部满意度' }),
-      errors: [{ address: 'D17', fixTo: '通过问卷调查反映广大老干部的满意程度，满意度=满意和较满意人数/调查总人数×100%。' }],
+      errors: [{ address: 'D17', fixTo: '通过问卷调查了解广大老干部的满意程度，满意度=表示满意和较满意的人数÷有效问卷总数×100%。' }],
     },
     {
-      spec: withIndicator(5, { 2: '引导大众认知', 3: ' 引导大众认知 ' }),
-      errors: [{ address: 'D15', fixTo: '反映项目在引导大众认知方面产生的社会效益。' }],
+      name: 'rate: numerator and denominator',
+      spec: withIndicator(2, { 2: '设施完好率（%）', 3: '设施完好率（%）' }),
+      errors: [{ fixTo: '设施完好率=完好（正常运行）的设施设备数÷设施设备总数×100%，按年度统计数据计算。' }],
     },
-    { spec: withIndicator(3, { 2: '大楼维修', 3: '大楼维修' }), errors: [{ fixTo: '反映大楼维修的完成时限，以实际完成时间为准。' }] },
-    { spec: withIndicator(3, { 2: '完成时限', 3: '完成时限' }), errors: [{ fixTo: '反映完成时限，以实际完成时间为准。' }] },
+    { name: 'money: the amount as the cap', spec: withIndicator(4, { 2: '大楼维护费用', 3: '大楼维护费用' }), errors: [{ fixTo: '大楼维护费用按实际支出金额核算，不超过85.5万元，以财务账目和支付凭证为准。' }] },
+    { name: 'unit cost', spec: withIndicator(4, { 2: '人均培训成本', 3: '人均培训成本', 4: '≤200元/人' }), errors: [{ fixTo: '人均培训成本按实际支出金额除以实际人数计算，不超过200元/人，以财务账目和支付凭证为准。' }] },
+    { name: 'duration', spec: withIndicator(3, { 2: '大楼维修', 3: '大楼维修' }), errors: [{ fixTo: '大楼维修按实际所用时间计算，不超过3天，以工作记录为准。' }] },
+    {
+      name: 'deadline',
+      spec: withIndicator(3, { 2: '完成时限', 3: '完成时限', 4: '2025年12月底前' }),
+      errors: [{ fixTo: '完成时限以验收单或工作记录上的实际完成日期为准，应在2025年12月底前完成。' }],
+    },
+    { name: 'grade', spec: withIndicator(5, { 2: '活动开展效果', 3: '活动开展效果', 4: '好' }), errors: [{ fixTo: '活动开展效果按“好、较好、一般、较差、差”五档评定，以年度考核或验收结论为准。' }] },
+    { name: 'unclear kind: no rewrite offered', spec: withIndicator(5, { 2: '引导大众认知', 3: ' 引导大众认知 ' }), errors: [{ address: 'D15', noFix: true }] },
+    { name: 'count valued in %: no rewrite for a wrong value', spec: withIndicator(0, { 2: '培训活动次数', 3: '培训活动次数', 4: '≥90%' }), errors: [{ noFix: true }] },
+    {
+      name: 'a row the checker calls unrelated gets no rewrite',
+      spec: withIndicator(2, { 2: '社区矫正对象报到率', 3: '社区矫正对象报到率' }, spec(party)),
+      errors: [{ noFix: true }],
+    },
   ],
 });

@@ -26,18 +26,18 @@ describe('rules on the example workbook', () => {
   it('finds the issue-3 defects', () => {
     expect(at('satisfaction-direction', 'E233')[0]).toMatchObject({
       severity: 'error',
-      message: 'E233：满意度指标“广大老干部满意”的指标值“≤98%”方向反了：满意度越高越好，应写作“≥98%”。',
+      message: '满意度指标“广大老干部满意”的指标值“≤98%”方向相反。满意度指标应设下限，应为“≥98%”。',
       fix: { to: '≥98%' },
     });
     expect(findings.filter((f) => f.ruleId === 'satisfaction-direction')).toHaveLength(4);
-    expect(at('count-unit', 'E10')[0].message).toContain('“培训活动次数”是数量指标，指标值“≥90%”却是百分比');
+    expect(at('count-unit', 'E10')[0].message).toContain('数量指标“培训活动次数”的指标值“≥90%”为百分比');
     expect(at('placeholder', 'C110')[0].message).toContain('“建设**数量”含占位符“**”');
     expect(at('placeholder', 'C208')[0].message).toContain('春节慰问劳模人数 **人');
     expect(at('filler-indicator', 'C16')[0].fix).toMatchObject({ to: '', description: '清空此三级指标，随后请删除整行' });
     expect(at('filler-indicator', 'C52')[0].message).toContain('“时效指标”只是类别名称');
     const forced = validateGrids(grids, { schedule: 'cumulative' }).findings;
     expect(forced.find((f) => f.ruleId === 'schedule-cumulative' && f.ref.address === 'E7')?.message).toBe(
-      'E7：按累计口径，12月底应为100%，当前为25%；如果各期为当期数（合计100%），请在设置中将口径改为“当期”。',
+      '按累计口径，12月底应为100%，当前为25%；如果各期为当期数（合计100%），请在设置中将口径改为“当期”。',
     );
   });
 
@@ -79,7 +79,7 @@ describe('rules on the example workbook', () => {
 
   it('every fix starts from the text actually in its cell', () => {
     const fixes = findings.filter((f) => f.fix);
-    expect(fixes.length).toBeGreaterThan(100);
+    expect(fixes.length).toBeGreaterThan(60);
     for (const f of fixes) {
       const g = grids.find((x) => x.sheetName === f.fix!.ref.sheet)!;
       const cell = g.cells[f.fix!.ref.row - (g.origin?.row ?? 0)]?.[f.fix!.ref.col - (g.origin?.col ?? 0)];
@@ -87,23 +87,31 @@ describe('rules on the example workbook', () => {
     }
   });
 
-  it('applying every fix creates no new errors (fix round trip)', () => {
+  it('applying every fix creates no new finding (fix round trip)', () => {
     const copy: Grid[] = grids.map((g) => ({ ...g, cells: g.cells.map((row) => [...row]) }));
+    const fixed = new Set<string>();
+    let applied = 0;
     for (const f of findings) {
       if (!f.fix) continue;
+      const key = `${f.fix.ref.sheet}!${f.fix.ref.address}`;
+      if (fixed.has(key)) continue; // one fix a cell: a clerk applies one, then re-checks
+      fixed.add(key);
+      applied++;
       const g = copy.find((x) => x.sheetName === f.fix!.ref.sheet)!;
       const r = f.fix.ref.row - (g.origin?.row ?? 0);
       const c = f.fix.ref.col - (g.origin?.col ?? 0);
       while (g.cells.length <= r) g.cells.push([]);
+      g.cells[r] = [...g.cells[r]];
       g.cells[r][c] = f.fix.to === '' ? undefined : { value: f.fix.to, text: f.fix.to };
     }
     const after = validateGrids(copy).findings;
-    const errorsBy = (fs: Finding[]) =>
-      fs.filter((f) => f.severity === 'error').reduce<Record<string, number>>((m, f) => ({ ...m, [f.ruleId]: (m[f.ruleId] ?? 0) + 1 }), {});
-    const before = errorsBy(findings);
-    const now = errorsBy(after);
-    for (const [rule, n] of Object.entries(now)) expect([rule, n]).toEqual([rule, Math.min(n, before[rule] ?? 0)]);
-    expect(after.filter((f) => f.fix && f.severity !== 'info').length).toBeLessThan(findings.filter((f) => f.fix).length);
+    const where = (f: Finding) => `${f.ruleId}@${f.ref.sheet}!${f.ref.address}`;
+    const before = new Set(findings.map(where));
+    // A cleared filler 三级 asks for the row to be deleted (empty-cell); that is the documented next step.
+    const fresh = after.filter((f) => !before.has(where(f)) && !(f.ruleId === 'empty-cell' && f.message.includes('请删除整行')));
+    expect(fresh.map((f) => `${where(f)} ${f.message}`)).toEqual([]);
+    expect(applied).toBeGreaterThan(60);
+    expect(after.filter((f) => f.fix).length).toBeLessThan(findings.filter((f) => f.fix).length);
   });
 
   it('keeps noise bounded: under 12 errors+warnings per table on average, excluding description copies', () => {

@@ -11,6 +11,6 @@ ruleTester.run(rule, {
     { spec: spec({ goal: '1.按年初计划安排\n完成本年度工作' }), errors: [{ address: 'B8', message: '过于笼统' }] },
     { spec: spec({ goal: '1.按年初计划安排进行\n2.按年初计划安排进行\n3.按年初计划安排进行' }), errors: [{ message: '过于笼统' }] },
     { spec: spec({ goal: '完成全年工作' }), errors: [{ severity: 'warning' }] },
-    { spec: spec({ goal: '1.保障村两委干部工资正常发放，维护基层组织稳定' }), errors: [{ severity: 'info', message: '没有任何数量' }] },
+    { spec: spec({ goal: '1.保障村两委干部工资正常发放，维护基层组织稳定' }), errors: [{ severity: 'info', message: '未包含数量或比例' }] },
   ],
 });

@@ -10,8 +10,8 @@ ruleTester.run(rule, {
     { name: 'satisfaction as a score', spec: withIndicator(7, { 2: '老干部满意度测评得分', 4: '≥90分' }) },
   ],
   invalid: [
-    { spec: withIndicator(2, { 4: '≥105%' }), errors: [{ address: 'E12', message: '超过了100%' }] },
-    { spec: withIndicator(2, { 4: '≥3个' }), errors: [{ address: 'E12', message: '单位却是“个”' }] },
+    { spec: withIndicator(2, { 4: '≥105%' }), errors: [{ address: 'E12', message: '超过100%' }] },
+    { spec: withIndicator(2, { 4: '≥3个' }), errors: [{ address: 'E12', message: '的单位为“个”' }] },
     { spec: withIndicator(2, { 4: '≥95' }), errors: [{ address: 'E12', severity: 'warning', fixTo: '≥95%' }] },
     { spec: withIndicator(7, { 4: '≥120%' }), errors: [{ address: 'E17' }] },
   ],

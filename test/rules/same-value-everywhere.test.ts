@@ -7,7 +7,7 @@ const all = (v: string, except: Record<number, string> = {}) =>
 ruleTester.run(rule, {
   valid: [spec(), spec({ indicators: BASE_SPEC.indicators.slice(0, 3).map((r) => [...r.slice(0, 4), '≥90%', r[5]]) })],
   invalid: [
-    { spec: all('≥90%'), errors: [{ address: 'E10', message: '本表全部8个指标值都是“≥90%”', severity: 'warning' }] },
+    { spec: all('≥90%'), errors: [{ address: 'E10', message: '本表全部8个指标值均为“≥90%”', severity: 'warning' }] },
     { spec: all('100%', { 7: '≥95%' }), errors: [{ message: '8个指标值中有7个', severity: 'info' }] },
   ],
 });

@@ -10,7 +10,7 @@ ruleTester.run(rule, {
   invalid: [
     {
       spec: withIndicator(7, { 2: '广大老干部满意', 4: '≤98%' }),
-      errors: [{ address: 'E17', message: '满意度指标“广大老干部满意”的指标值“≤98%”方向反了：满意度越高越好，应写作“≥98%”。', fixTo: '≥98%' }],
+      errors: [{ address: 'E17', message: '满意度指标“广大老干部满意”的指标值“≤98%”方向相反。满意度指标应设下限，应为“≥98%”。', fixTo: '≥98%' }],
     },
     { spec: withIndicator(7, { 4: '＜95％' }), errors: [{ address: 'E17', fixTo: '≥95%' }] },
     { spec: withIndicator(7, { 4: '不高于90%' }), errors: [{ fixTo: '≥90%' }] },

@@ -20,7 +20,7 @@ ruleTester.run(rule, {
       name: 'cumulative-looking values hint at the other setting',
       spec: spec({ schedule: [0.2, 0.5, 0.8, 1] }),
       settings: perPeriod,
-      errors: [{ message: '像是累计数' }],
+      errors: [{ message: '符合累计口径' }],
     },
   ],
 });

@@ -7,7 +7,7 @@ ruleTester.run(rule, {
   invalid: [
     {
       spec: withIndicator(0, { 4: '≥【请填写维修次数】次' }),
-      errors: [{ address: 'E10', message: 'E10：请填写维修次数：模板中的“【请填写维修次数】”尚未替换为实际数据。' }],
+      errors: [{ address: 'E10', message: '模板中的“【请填写维修次数】”尚未替换为实际数据。请填写维修次数的计划数值。' }],
     },
     {
       // The same figure in the goal and in a value: one finding, at the first cell, naming the other.

@@ -8,6 +8,8 @@ ruleTester.run(rule, {
     CAIYU_SPEC,
     { name: 'missing 指标 suffix and full-width spaces', spec: withIndicator(0, { 0: '产出', 1: '数量　指标' }) },
     withIndicator(7, { 1: '满意度指标' }),
+    { name: 'scores of 自评 forms after the name', spec: withIndicator(5, { 0: '效益指标（30分）' }, withIndicator(0, { 0: '产出指标(50分)', 1: '数量指标（权重20%）' })) },
+    { name: 'a bracketed note after the name', spec: withIndicator(3, { 1: '时效指标（工期指标、形象进度指标）' }) },
   ],
   invalid: [
     {

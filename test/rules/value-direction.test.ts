@@ -11,8 +11,8 @@ ruleTester.run(rule, {
     withIndicator(7, { 2: '社会受众投诉率', 4: '≤5%' }),
   ],
   invalid: [
-    { spec: withIndicator(0, { 2: '重点帮扶村数量', 4: '≤6个' }), errors: [{ address: 'E10', message: '表示“最多6个”', fixTo: '≥6个' }] },
-    { spec: withIndicator(2, { 4: '≤100%' }), errors: [{ address: 'E12', message: '永远成立', fixTo: '=100%' }] },
+    { spec: withIndicator(0, { 2: '重点帮扶村数量', 4: '≤6个' }), errors: [{ address: 'E10', message: '（最多6个）', fixTo: '≥6个' }] },
+    { spec: withIndicator(2, { 4: '≤100%' }), errors: [{ address: 'E12', message: '恒成立', fixTo: '=100%' }] },
     { spec: withIndicator(5, { 2: '受益人数', 4: '≤3100人' }), errors: [{ fixTo: '≥3100人' }] },
     { spec: withIndicator(7, { 2: '社会受众投诉率', 4: '≥90%' }), errors: [{ address: 'E17', message: '越低越好' }] },
     { spec: withIndicator(1, { 2: '安全事故发生数', 4: '≥1次' }), errors: [{ message: '至少1次' }] },

@@ -81,7 +81,7 @@ describe('template library', () => {
     // The budget input is left empty too (no budget given to renderTemplate).
     labels.push('项目预算');
     expect(findings.map((f) => f.ruleId)).toEqual(findings.map(() => 'template-input'));
-    expect(findings.map((f) => f.message.match(/请填写([^：]+)：/)?.[1]).sort()).toEqual([...labels].sort());
+    expect(findings.map((f) => f.message.match(/“【请填写([^】]+)】”/)?.[1]).sort()).toEqual([...labels].sort());
   });
 
   it('fills the budget input from the project budget', () => {

@@ -41,7 +41,7 @@ describe('planNewTable', () => {
     expect(t.indicators.slice(0, r.rows.length).map((x) => x.level3.text)).toEqual(r.rows.map((x) => x.level3));
     expect(plan.inputs.map((i) => i.label).sort()).toEqual(['会议次数', '会议次数', '会议费综合定额', '参会人次', '参会人次', '项目编码'].sort());
     const findings = runRuleSet(ALL_RULES, parsed, withDefaults({})).filter((f) => f.severity === 'error');
-    const inputErrors = findings.filter((f) => f.ruleId === 'template-input').map((f) => f.message.match(/请填写([^：]+)：/)?.[1]);
+    const inputErrors = findings.filter((f) => f.ruleId === 'template-input').map((f) => f.message.match(/“【请填写([^】]+)】”/)?.[1]);
     expect(inputErrors.sort()).toEqual(['会议次数', '会议费综合定额', '参会人次'].sort());
     expect(plan.validations.map((v) => v.list[0])).toEqual(['产出指标', '数量指标', '计划标准：']);
     expect(plan.preview[0]).toContain('原有内容整体下移');

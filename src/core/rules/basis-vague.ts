@@ -1,6 +1,6 @@
 import { compact } from '../text';
 import type { Rule } from './types';
-import { analyse, at, isCostRow, q } from './util';
+import { analyse, isCostRow, q } from './util';
 
 /** A basis names a standard, a document, or historical data. */
 const GOOD_BASIS = new RegExp(
@@ -40,7 +40,7 @@ export const rule: Rule = {
       const example = isCostRow(first) ? '“预算支出标准：2025年部门预算”' : '“计划标准：2025年度工作计划”或“历史标准：2024年实际完成值”';
       report({
         ref: first.row.basis.ref,
-        message: `${at(first.row.basis)}：指标值确定依据${q(first.row.basis.text)}${count > 1 ? `（本表共${count}行相同）` : ''}没有说明具体标准或数据来源：请写明依据的计划、文件或历史数据，如${example}。`,
+        message: `指标值确定依据${q(first.row.basis.text)}${count > 1 ? `（本表共${count}行相同）` : ''}没有说明具体标准或数据来源。请写明依据的计划、文件或历史数据，如${example}。`,
       });
       void text;
     }

@@ -1,7 +1,7 @@
 import type { MoneyField } from '../model';
 import { compact } from '../text';
 import type { Rule } from './types';
-import { at, fmtNumber, q } from './util';
+import { fmtNumber, q } from './util';
 
 function amount(f: MoneyField | undefined): number | undefined {
   if (!f) return undefined;
@@ -21,37 +21,37 @@ export const rule: Rule = {
     title: '预算数与资金来源不符',
     criterion: '完整性',
     docs:
-      '预算数必须是大于0的金额，并且等于“财政资金 + 其他资金”（按两位小数比较，单位以表头“单位：万元”为准）。三项金额对不上，说明表格与预算批复不一致，评审会要求核对后重报。修改方法：以部门预算批复为准，核对预算数、财政资金和其他资金，没有其他资金的留空或填0。',
+      '预算数必须是大于0的金额，并且等于“财政资金 + 其他资金”（按两位小数比较，单位以表头“单位：万元”为准）。三项金额不一致，说明表格与预算批复不一致，评审会要求核对后重报。修改方法：以部门预算批复为准，核对预算数、财政资金和其他资金，没有其他资金的留空或填0。',
   },
   check({ table, report }) {
     const b = table.budget;
     if (!b) return;
     const budget = b.amount ?? (compact(b.text) === '' ? undefined : Number(compact(b.text).replace(/,/g, '')));
     if (budget === undefined && compact(b.text) === '') {
-      report({ ref: b.ref, message: `${at(b)}：预算数为空：请填写预算批复的金额（${table.moneyUnit}），如“85.50”。` });
+      report({ ref: b.ref, message: `预算数为空。请填写预算批复的金额（${table.moneyUnit}），如“85.50”。` });
       return;
     }
     if (budget === undefined || !Number.isFinite(budget)) {
-      report({ ref: b.ref, message: `${at(b)}：预算数${q(b.text)}不是金额：请填写预算批复的金额（${table.moneyUnit}），如“85.50”。` });
+      report({ ref: b.ref, message: `预算数${q(b.text)}不是金额。请填写预算批复的金额（${table.moneyUnit}），如“85.50”。` });
       return;
     }
     if (budget <= 0) {
-      report({ ref: b.ref, message: `${at(b)}：预算数${q(b.text)}应大于0：请填写预算批复的金额（${table.moneyUnit}）。` });
+      report({ ref: b.ref, message: `预算数${q(b.text)}应大于0。请填写预算批复的金额（${table.moneyUnit}）。` });
       return;
     }
     const fiscal = amount(table.fiscal);
     const carryover = amount(table.carryover);
     const other = amount(table.other);
     if (table.fiscal && fiscal === undefined) {
-      report({ ref: table.fiscal.ref, message: `${at(table.fiscal)}：财政资金${q(table.fiscal.text)}不是金额：请填写数字。` });
+      report({ ref: table.fiscal.ref, message: `财政资金${q(table.fiscal.text)}不是金额。请填写数字。` });
       return;
     }
     if (table.carryover && carryover === undefined) {
-      report({ ref: table.carryover.ref, message: `${at(table.carryover)}：上年结转资金${q(table.carryover.text)}不是金额：请填写数字，没有则留空。` });
+      report({ ref: table.carryover.ref, message: `上年结转资金${q(table.carryover.text)}不是金额。请填写数字，没有则留空。` });
       return;
     }
     if (table.other && other === undefined) {
-      report({ ref: table.other.ref, message: `${at(table.other)}：其他资金${q(table.other.text)}不是金额：请填写数字，没有则留空。` });
+      report({ ref: table.other.ref, message: `其他资金${q(table.other.text)}不是金额。请填写数字，没有则留空。` });
       return;
     }
     if (!table.fiscal && !table.other) return;
@@ -62,7 +62,7 @@ export const rule: Rule = {
       const listed = `${sources.join('、')}与其他资金${q(table.other?.text)}`;
       report({
         ref: b.ref,
-        message: `${at(b)}：预算数${q(b.text)}不等于${listed}之和${fmtNumber(sum)}：请以预算批复为准核对这${sources.length === 1 ? '三' : '四'}项金额。`,
+        message: `预算数${q(b.text)}不等于${listed}之和${fmtNumber(sum)}。请以预算批复为准核对这${sources.length === 1 ? '三' : '四'}项金额。`,
       });
     }
   },

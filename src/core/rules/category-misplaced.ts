@@ -1,6 +1,6 @@
 import { FRAMEWORK_LIST, categoryKey, findLevel1, findLevel2, pairValidIn } from '../frameworks';
 import type { Rule } from './types';
-import { analyse, at, q } from './util';
+import { analyse, q } from './util';
 
 export const rule: Rule = {
   id: 'category-misplaced',
@@ -27,13 +27,14 @@ export const rule: Rule = {
         if (asL2) {
           report({
             ref: level1.ref,
-            message: `${at(level1)}：${q(level1.text)}是二级指标，不能填在一级指标列：一级指标应为“${asL2.level1.name}”，请把${q(level1.text)}移到二级指标列。`,
+            message: `${q(level1.text)}是二级指标，不应填在一级指标列。一级指标应为“${asL2.level1.name}”，请把${q(level1.text)}移到二级指标列。`,
           });
         } else if (findLevel1(other, level1.text)) {
+          // Mixed frameworks depend on detection: a warning at most, never an error.
           report({
-            severity,
+            severity: severity ?? 'warning',
             ref: level1.ref,
-            message: `${at(level1)}：一级指标${q(level1.text)}属于${other.label}，与本表按${framework.label}识别的其他指标混用：请统一口径，或在设置中选择指标体系。`,
+            message: `一级指标${q(level1.text)}属于${other.label}，与本表按${framework.label}识别的其他指标混用。请统一口径，或在设置中选择指标体系。`,
           });
         }
       }
@@ -43,7 +44,7 @@ export const rule: Rule = {
         report({
           severity,
           ref: level2.ref,
-          message: `${at(level2)}：二级指标${q(level2.text)}不属于一级指标${q(level1.text)}，应放在“${l2.level1.name}”下：请移动此行或更正一级指标。`,
+          message: `二级指标${q(level2.text)}不属于一级指标${q(level1.text)}，应列于“${l2.level1.name}”下。请移动此行或更正一级指标。`,
         });
       } else if (!l2 && findLevel2(other, level2.text)) {
         const key = categoryKey(level2.text);
@@ -52,9 +53,9 @@ export const rule: Rule = {
             ? `按${framework.label}，成本应作为一级指标“成本指标”，下设“经济成本指标”等`
             : `${q(level2.text)}是${other.label}的二级指标`;
         report({
-          severity,
+          severity: severity ?? 'warning',
           ref: level2.ref,
-          message: `${at(level2)}：${hint}：请按本表采用的口径调整，或在设置中选择“${other.label}”。`,
+          message: `${hint}。请按本表采用的口径调整，或在设置中选择“${other.label}”。`,
         });
       }
     }

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { analyse, at, fmtNumber, isMoneyCostRow, moneyIn, q } from './util';
+import { analyse, fmtNumber, isMoneyCostRow, moneyIn, q } from './util';
 
 export const rule: Rule = {
   id: 'cost-budget',
@@ -24,7 +24,7 @@ export const rule: Rule = {
     const what = costs.length === 1 ? `成本指标${q(last.row.level3.text)}的金额` : `${costs.length}项成本指标合计`;
     report({
       ref: last.row.value.ref,
-      message: `${at(last.row.value)}：${what}${fmtNumber(total)}${table.moneyUnit}超过了预算数${fmtNumber(budget)}${table.moneyUnit}：请以预算数为上限重新测算，并核对金额单位（元/万元）。`,
+      message: `${what}${fmtNumber(total)}${table.moneyUnit}超过了预算数${fmtNumber(budget)}${table.moneyUnit}。请以预算数为上限重新测算，并核对金额单位（元/万元）。`,
     });
   },
 };

@@ -1,39 +1,75 @@
+import type { ProjectTable } from '../model';
 import { compact } from '../text';
-import type { Rule } from './types';
-import { analyse, at, isRateName, isSatisfactionRow, q, type RowInfo } from './util';
+import { COUNT_UNITS, TIME_UNITS } from '../values';
+import { foreignMark } from './domains';
 import { isFillerName } from './filler-indicator';
+import type { Rule } from './types';
+import { analyse, isCountName, isMoneyCostRow, isRateName, isSatisfactionRow, isUnitCost, moneyUnit, projectContext, q, type RowInfo } from './util';
 
-/** A measurable description template by category: what is measured and how it is counted. */
-export function describeTemplate(r: RowInfo): string {
-  const x = r.row.level3.text.trim().replace(/[（(]\s*[%％]\s*[）)]$/u, '').replace(/%$/u, '');
+/** Rates by what they count: numerator and denominator a reviewer expects in the description. */
+const RATE_FORMULAS: [RegExp, string][] = [
+  [/完成率|执行率|实施率|落实率|办结率|兑现率/u, '实际完成数÷计划完成数×100%'],
+  [/完好率|正常运行率|可用率/u, '完好（正常运行）的设施设备数÷设施设备总数×100%'],
+  [/合格率|达标率|验收|通过率|优良率|优秀率|准确率|正确率/u, '检查（验收）合格的数量÷检查（验收）总数×100%'],
+  [/覆盖率|普及率|参保率|建档率|入学率|受益率/u, '已覆盖的对象（区域）数÷应覆盖的对象（区域）总数×100%'],
+  [/处置率|办理率|办结率|解决率|化解率|结案率|回复率/u, '妥善处置（办结）的事项数÷受理事项总数×100%'],
+  [/配置率|配备率|到岗率|在岗率/u, '实际配置的岗位（人员）数÷核定岗位（人员）数×100%'],
+  [/投诉率/u, '有效投诉件数÷服务总人次×100%'],
+  [/知晓率|知晓度|认知率/u, '知晓的受访人数÷受访总人数×100%'],
+  [/及时率|按时|准时率|按期/u, '按时完成的事项数÷应完成的事项总数×100%'],
+  [/到位率|发放率|兑付率|拨付率|到账率/u, '实际发放（到位）金额或人数÷应发放金额或人数×100%'],
+  [/参训率|参与率|出勤率|到课率|参会率|参加率/u, '实际参加人数÷应参加人数×100%'],
+  [/使用率|利用率|运行率|开放率|在线率|上线率/u, '实际使用（运行）的数量÷可用总数×100%'],
+  [/增长率|增幅|提高率|提升率/u, '（本年实际数－上年实际数）÷上年实际数×100%'],
+  [/下降率|降低率|减少率/u, '（上年实际数－本年实际数）÷上年实际数×100%'],
+];
+
+/** The indicator name without a trailing unit note ("培训次数（次）", "完好率（%）"). */
+function bareName(r: RowInfo): string {
+  return r.row.level3.text.trim().replace(/\s+/gu, '').replace(/[（(][^（）()]*[）)]$/u, '').replace(/[%％]$/u, '');
+}
+
+/**
+ * A grammatical, measurable description for a row, by the kind of indicator its name and value say it is
+ * (survey, rate with numerator and denominator, count, money, deadline, grade); undefined when the kind is
+ * not clear: then no rewrite is offered rather than a vague one.
+ */
+export function describeTemplate(r: RowInfo): string | undefined {
+  const x = bareName(r);
+  const v = r.value;
+  if (!x) return undefined;
   if (isSatisfactionRow(r) && /满意/u.test(x)) {
-    const who = x.replace(/(满意度|满意率|满意)$/u, '') || '服务对象';
-    return `通过问卷调查反映${who}的满意程度，满意度=满意和较满意人数/调查总人数×100%。`;
+    const who = x.replace(/(满意度|满意率|满意程度|满意)$/u, '');
+    return `通过问卷调查了解${who || '服务对象'}的满意程度，满意度=表示满意和较满意的人数÷有效问卷总数×100%。`;
   }
-  if (isRateName(x)) return `反映${x}，按实际完成数占计划数的比例计算。`;
-  switch (r.l2Key) {
-    case '数量':
-      return `反映${x}，按全年实际完成数量统计。`;
-    case '质量':
-      return `反映${x}的完成质量，按验收或考核结果确定。`;
-    case '时效':
-      return /时间|时限|周期|期限|时效|及时|按时|按期/u.test(x)
-        ? `反映${x}，以实际完成时间为准。`
-        : `反映${x}的完成时限，以实际完成时间为准。`;
-    case '成本':
-    case '经济成本':
-      return `反映${x}，按实际支出金额核算，不超过预算数。`;
-    case '经济效益':
-      return `反映项目在${x}方面产生的经济效益。`;
-    case '社会效益':
-      return `反映项目在${x}方面产生的社会效益。`;
-    case '生态效益':
-      return `反映项目在${x}方面对生态环境的影响。`;
-    case '可持续影响':
-      return `反映项目在${x}方面的持续影响。`;
-    default:
-      return `反映${x}的完成情况。`;
+  if (isRateName(x)) {
+    if (isMoneyCostRow(r)) return undefined;
+    const formula = RATE_FORMULAS.find(([re]) => re.test(x))?.[1];
+    return formula ? `${x}=${formula}，按年度统计数据计算。` : undefined;
   }
+  if (v.kind === 'numeric' && v.unit && COUNT_UNITS.has(v.unit) && (isCountName(x) || r.l2Key === '数量')) {
+    return `年度内实际完成的${x}（单位：${v.unit}），以工作台账、签到表或验收记录为准。`;
+  }
+  if (isMoneyCostRow(r) && v.kind === 'numeric' && v.number !== undefined) {
+    const mu = moneyUnit(v);
+    if (!mu) return undefined;
+    if (isUnitCost(v)) return `${x}按实际支出金额除以实际${mu.per}数计算，不超过${v.number}${mu.base}/${mu.per}，以财务账目和支付凭证为准。`;
+    return `${x}按实际支出金额核算，不超过${v.number}${v.unit}，以财务账目和支付凭证为准。`;
+  }
+  if (r.l2Key === '时效') {
+    if (v.kind === 'date') return `${x}以验收单或工作记录上的实际完成日期为准，应在${r.row.value.text.trim()}完成。`;
+    if (v.kind === 'numeric' && v.unit && TIME_UNITS.has(v.unit) && (v.operator === '≤' || v.operator === '<') && !/^\d{4}$/.test(String(v.number))) {
+      return `${x}按实际所用时间计算，不超过${v.number}${v.unit}，以工作记录为准。`;
+    }
+    return undefined;
+  }
+  if (v.kind === 'qualitative') return `${x}按“好、较好、一般、较差、差”五档评定，以年度考核或验收结论为准。`;
+  return undefined;
+}
+
+/** Rows the checker itself calls filler or unrelated get no description rewrite: they should go. */
+function rewritable(r: RowInfo, context: string): boolean {
+  return !isFillerName(r.name) && !foreignMark(compact(r.row.level3.text), context) && !foreignMark(compact(r.row.description.text), context);
 }
 
 export const rule: Rule = {
@@ -44,18 +80,21 @@ export const rule: Rule = {
     criterion: '完整性',
     fixable: true,
     docs:
-      '绩效指标描述要说明这个指标衡量什么、怎么计算或统计，例如“维修次数”的描述写“全年对两座大楼开展维修维护的次数，按维修记录统计”。描述与三级指标名称一字不差，等于没有描述，年底考核时无法统一口径。本规则给出一个按指标类别生成的“反映……情况”式改写建议，请在此基础上补充具体的统计口径。',
+      '绩效指标描述要说明这个指标衡量什么、如何计算或统计，例如“维修次数”的描述写“全年对两座大楼开展维修维护的次数，按维修记录统计”。描述与三级指标名称完全相同，等同于没有描述，年底考核时无法统一口径。能从名称和指标值确定指标类型时，本规则给出相应的改写建议：满意度写明调查方式和计算公式，比率写明分子和分母，数量写明计量单位和统计依据，金额写明核算口径和上限，时限写明完成日期，等级写明评定档次；类型不明确的，以及本规则判定为凑数或与项目无关的行，不提供改写建议。',
   },
   check({ table, settings, report }) {
+    const context = projectContext(table);
     for (const r of analyse(table, settings).rows) {
       if (!r.name || isFillerName(r.name)) continue;
       if (compact(r.row.description.text) !== r.name) continue;
-      const to = describeTemplate(r);
+      const to = rewritable(r, context) ? describeTemplate(r) : undefined;
       report({
         ref: r.row.description.ref,
-        message: `${at(r.row.description)}：绩效指标描述${q(r.row.description.text)}与三级指标名称相同，没有说明如何衡量：请写明统计口径或计算方法，如“${to}”`,
-        fix: { from: r.row.description.text, to, description: `将描述改写为“${to}”` },
+        message: `绩效指标描述与三级指标名称${q(r.row.level3.text)}相同，未说明如何衡量。请写明统计口径或计算方法${to ? `，如“${to}”` : '，如“……=……÷……×100%”或“按……记录统计”'}。`,
+        ...(to ? { fix: { from: r.row.description.text, to, description: `将描述改写为“${to}”` } } : {}),
       });
     }
   },
 };
+
+export type { ProjectTable };

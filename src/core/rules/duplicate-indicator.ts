@@ -19,7 +19,7 @@ export const rule: Rule = {
       if (first) {
         report({
           ref: r.row.level3.ref,
-          message: `${at(r.row.level3)}：三级指标${q(r.row.level3.text)}与${first}重复：请删除此行或改为其他指标。`,
+          message: `三级指标${q(r.row.level3.text)}与${first}重复。请删除此行或改为其他指标。`,
         });
       } else seen.set(r.name, at(r.row.level3));
     }

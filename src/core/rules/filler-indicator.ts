@@ -1,7 +1,7 @@
 import { ALL_CATEGORY_NAMES, categoryKey } from '../frameworks';
 import { compact } from '../text';
 import type { Rule } from './types';
-import { analyse, at, q } from './util';
+import { analyse, q } from './util';
 
 const CATEGORY_KEYS = new Set(ALL_CATEGORY_NAMES.map(categoryKey));
 
@@ -32,7 +32,7 @@ export const rule: Rule = {
       if (!isFillerName(r.row.level3.text)) continue;
       report({
         ref: r.row.level3.ref,
-        message: `${at(r.row.level3)}：三级指标${q(r.row.level3.text)}只是类别名称，不是可衡量的指标：与本项目无关请删除此行，相关则改写为具体指标（名称、描述、数值和单位）。`,
+        message: `三级指标${q(r.row.level3.text)}只是类别名称，不是可衡量的指标。与本项目无关的请删除此行；相关的请改写为具体指标，并填写描述、指标值和单位。`,
         fix: { from: r.row.level3.text, to: '', description: '清空此三级指标，随后请删除整行' },
       });
     }

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { at, q } from './util';
+import { q } from './util';
 import { goalCore } from './goal-vague';
 
 export const rule: Rule = {
@@ -9,7 +9,7 @@ export const rule: Rule = {
     title: '绩效目标在多张表中雷同',
     criterion: '相关性',
     docs:
-      '每个项目的绩效目标应当针对本项目的内容。同一工作簿中不同项目的绩效目标一字不差，说明是复制的套话，既看不出项目差别，也无法据此评价。修改方法：按本项目的资金用途写出具体任务和预期效果。',
+      '每个项目的绩效目标应当针对本项目的内容。同一工作簿中不同项目的绩效目标一字不差，说明是复制的套话，既无法体现项目差别，也无法据此评价。修改方法：按本项目的资金用途写出具体任务和预期效果。',
   },
   check({ table, workbook, report }) {
     const goal = table.goal;
@@ -21,7 +21,7 @@ export const rule: Rule = {
     const names = others.slice(0, 3).map((t) => q(t.projectName?.text || t.title?.text || t.id));
     report({
       ref: goal.ref,
-      message: `${at(goal)}：绩效目标${q(goal.text)}与${names.join('、')}${others.length > 3 ? `等${others.length}个项目` : ''}的绩效目标相同：请按本项目的具体内容改写。`,
+      message: `绩效目标${q(goal.text)}与${names.join('、')}${others.length > 3 ? `等${others.length}个项目` : ''}的绩效目标相同。请按本项目的具体内容改写。`,
     });
   },
 };

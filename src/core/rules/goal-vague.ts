@@ -1,7 +1,7 @@
 import { compact } from '../text';
 import { memoByString } from '../memo';
 import type { Rule } from './types';
-import { at, q } from './util';
+import { q } from './util';
 
 /** Goal text with list numbering and punctuation removed, for length and copy checks (memoised: goal-copied
  * compares every table's goal with every other one's). */
@@ -20,7 +20,7 @@ export const rule: Rule = {
     title: '绩效目标过于笼统',
     criterion: '相关性',
     docs:
-      '绩效目标要概括说明项目年度内做什么、做多少、达到什么效果，最好含有数量或时间，并与下面的指标相对应。只写“按年初计划安排完成本年度工作”“完成本年度工作”之类，既看不出做什么，也无法与指标对应，评审会认为目标不明确。修改方法：写成“2025年完成……不少于×次，覆盖……人，……率达到×%”的形式。',
+      '绩效目标要概括说明项目年度内做什么、做多少、达到什么效果，最好含有数量或时间，并与下面的指标相对应。只写“按年初计划安排完成本年度工作”“完成本年度工作”之类，既未说明做什么，也无法与指标对应，评审会认为目标不明确。修改方法：写成“2025年完成……不少于×次，覆盖……人，……率达到×%”的形式。',
   },
   check({ table, report }) {
     const goal = table.goal;
@@ -32,13 +32,13 @@ export const rule: Rule = {
     if (boiler || core.length < 12) {
       report({
         ref: goal.ref,
-        message: `${at(goal)}：绩效目标${q(goal.text)}过于笼统，看不出做什么、做多少：请写明年度任务和预期效果，如“全年开展××培训不少于4次，覆盖××人，满意度达到90%以上”。`,
+        message: `绩效目标${q(goal.text)}过于笼统，未说明年度任务和预期效果。请写明年度任务和预期效果，如“全年开展××培训不少于4次，覆盖××人，满意度达到90%以上”。`,
       });
     } else if (!digits) {
       report({
         ref: goal.ref,
         severity: 'info',
-        message: `${at(goal)}：绩效目标没有任何数量或比例：建议写出主要任务的数量和预期达到的比例，便于与指标对应。`,
+        message: `绩效目标未包含数量或比例。建议写明主要任务的数量和预期达到的比例，便于与绩效指标对应。`,
       });
     }
   },

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { analyse, at, isCostRow, isCountName, isRateName, isSatisfactionRow, q } from './util';
+import { analyse, isCostRow, isCountName, isRateName, isSatisfactionRow, q } from './util';
 
 export const rule: Rule = {
   id: 'percent-meaning',
@@ -8,7 +8,7 @@ export const rule: Rule = {
     title: '百分比指标没有说明比例',
     criterion: '适当性',
     docs:
-      '指标值是百分比时，指标名称应是一个比率（“……率”“……比例”“……覆盖率”），绩效指标描述写明分子和分母。像“社会影响力 ≥90%”“引导大众认知 ≥90%”这样的写法，说不清90%是什么的90%，年底无法核实。修改方法：改成可计算的比率并写明公式，或改用数量、定性等级。数量、时效、成本指标的同类问题由各自的规则提示。',
+      '指标值是百分比时，指标名称应是一个比率（“……率”“……比例”“……覆盖率”），绩效指标描述写明分子和分母。“社会影响力 ≥90%”这类写法未说明是何种比例，年底无法核实。修改方法：改成可计算的比率并写明公式，或改用数量、定性等级。数量、时效、成本指标的同类问题由各自的规则提示。',
   },
   check({ table, settings, report }) {
     for (const r of analyse(table, settings).rows) {
@@ -18,7 +18,7 @@ export const rule: Rule = {
       if (/指标$/.test(r.name)) continue;
       report({
         ref: r.row.value.ref,
-        message: `${at(r.row.value)}：指标值${q(r.row.value.text)}是百分比，但${q(r.row.level3.text)}不是比率，说不清是什么的比例：请改为“……率”并在描述中写明计算公式，或改用数量、等级等可核实的值。`,
+        message: `指标值${q(r.row.value.text)}为百分比，但指标${q(r.row.level3.text)}不是比率，未说明比例的分子和分母。请将指标改为“……率”并在描述中写明计算公式，或改用数量、等级等可核实的指标值。`,
       });
     }
   },

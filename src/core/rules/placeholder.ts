@@ -2,7 +2,7 @@ import type { Field } from '../model';
 import { compact } from '../text';
 import { hasPlaceholder, templateInputs } from '../values';
 import type { Rule } from './types';
-import { analyse, at, q } from './util';
+import { analyse, q, isUnusedOptionalRow } from './util';
 
 function mark(text: string): string {
   const m = /\*{2,}|[xX]{2,}|[×✕╳]{2,}|某某|待定|待补充|待填|待核实|暂定|未定|[*×?？]+/u.exec(compact(text));
@@ -24,15 +24,15 @@ export const rule: Rule = {
       const row = r.row;
       // Inputs left by an inserted template are reported once per label by rule template-input.
       const left = (f: Field): boolean => templateInputs(f.text).length > 0;
-      if (r.value.kind === 'empty') {
+      if (r.value.kind === 'empty' && !isUnusedOptionalRow(r)) {
         report({
           ref: row.value.ref,
-          message: `${at(row.value)}：三级指标${q(row.level3.text)}的指标值为空：请按年度计划填写目标值，如“≥90%”“≥4次”“2025年12月底前”。`,
+          message: `三级指标${q(row.level3.text)}的指标值为空。请按年度计划填写目标值，如“≥90%”“≥4次”“2025年12月底前”。`,
         });
       } else if (r.value.kind === 'placeholder' && !left(row.value)) {
         report({
           ref: row.value.ref,
-          message: `${at(row.value)}：指标值${q(row.value.text)}是占位符，尚未填写实际数值：请填写计划达到的数值和单位。`,
+          message: `指标值${q(row.value.text)}是占位符，尚未填写实际数值。请填写计划达到的数值和单位。`,
         });
       }
       const cells: [Field, string][] = [
@@ -44,7 +44,7 @@ export const rule: Rule = {
         if (!hasPlaceholder(f.text) || left(f)) continue;
         report({
           ref: f.ref,
-          message: `${at(f)}：${label}${q(f.text)}含占位符“${mark(f.text)}”，尚未填写完整：请把“${mark(f.text)}”换成实际内容。`,
+          message: `${label}${q(f.text)}含占位符“${mark(f.text)}”，尚未填写完整。请把“${mark(f.text)}”换成实际内容。`,
         });
       }
     }

@@ -1,4 +1,4 @@
-import { hasCostLevel1 } from '../frameworks';
+import { categoryKey, hasCostLevel1 } from '../frameworks';
 import type { CellRef } from '../grid';
 import type { ProjectTable } from '../model';
 import type { Rule } from './types';
@@ -6,7 +6,7 @@ import { analyse, projectContext } from './util';
 
 /** Projects that serve people: a 满意度 indicator is expected. */
 const RECIPIENT_PATTERN =
-  /服务(?!器)|补贴|补助|慰问|培训|群众|老干部|离退休|老党员|学员|村民|居民|企业|困难|救助|帮扶|患者|学生|职工|家庭|农户|对象|发放|活动/u;
+  /服务对象|公共服务|便民|惠民|补贴|补助|救助|慰问|帮扶|资助|培训|群众|居民|村民|农户|市民|游客|读者|观众|学员|学生|患者|老年人|儿童|残疾人|困难|职工|退休|企业|经营主体|参保|受助|受益/u;
 
 export function hasServiceRecipients(table: ProjectTable): boolean {
   return RECIPIENT_PATTERN.test(projectContext(table));
@@ -27,8 +27,9 @@ export const rule: Rule = {
   meta: {
     title: '缺少必备的指标类别',
     criterion: '完整性',
+    needs: ['indicators'],
     docs:
-      '一张绩效目标表至少要有：产出指标下的数量指标和质量指标；至少一项经济、社会或生态效益指标；项目有服务对象（群众、老干部、学员、补贴对象等）时要有服务对象满意度指标。成本指标（88号口径在产出下，101号口径为一级指标）缺少时给出警告；可持续影响指标按需设置，从不要求。缺少必备类别的表格不完整，评审会退回补充。',
+      '一张绩效目标表至少要有：产出指标下的数量指标和质量指标；至少一项经济、社会或生态效益指标；项目有服务对象（群众、学员、补贴或救助对象、患者等）时应有服务对象满意度指标，缺少时给出警告（是否有服务对象由项目名称、目标和资金用途判断）。成本指标（88号口径在产出下，101号口径为一级指标）缺少时给出警告；可持续影响指标按需设置，从不要求。缺少必备类别的表格不完整，评审会退回补充。',
   },
   check({ table, settings, report }) {
     const { framework, rows } = analyse(table, settings);
@@ -37,7 +38,7 @@ export const rule: Rule = {
     const has = (l1: string, l2?: string): boolean => rows.some((r) => r.l1Key === l1 && (!l2 || r.l2Key === l2));
     const firstOf = (l1: string): CellRef => rows.find((r) => r.l1Key === l1)?.row.level1.ref ?? anchor(table);
     const missing = (ref: CellRef, what: string, example: string, severity?: 'warning') =>
-      report({ ref, severity, message: `${ref.address}：本表缺少${what}：请补充，如${example}。` });
+      report({ ref, severity, message: `本表缺少${what}。请补充，如${example}。` });
 
     if (!has('产出')) missing(anchor(table), '产出指标', '数量指标“……次数（次）”、质量指标“……合格率（%）”');
     else {
@@ -46,7 +47,9 @@ export const rule: Rule = {
     }
     const costLevel1 = hasCostLevel1(framework);
     const costPresent = costLevel1 ? has('成本') : has('产出', '成本') || rows.some((r) => r.l2Key === '成本');
-    if (!costPresent) {
+    // A framework without a 成本 category (东莞's 预算控制指标) covers cost its own way: not asked for here.
+    const costCategory = costLevel1 || framework.level1.some((l) => l.level2.some((x) => categoryKey(x.name) === '成本'));
+    if (!costPresent && costCategory) {
       const where = costLevel1 ? '一级指标“成本指标”（经济成本指标）' : '产出指标下的“成本指标”';
       missing(firstOf('产出'), where, '“项目总成本 ≤预算数（万元）”', 'warning');
     }
@@ -58,7 +61,8 @@ export const rule: Rule = {
     // 财预〔2015〕163号 and some local forms put 满意度 under 效益 as a 二级.
     const satisfaction = has('满意度') || rows.some((r) => r.l2Key.includes('满意度'));
     if (!satisfaction && hasServiceRecipients(table)) {
-      missing(anchor(table), '满意度指标（本项目有服务对象）', '服务对象满意度指标“参训学员满意度 ≥90%”');
+      // Whether a project has service recipients is read from its words: a judgement call, a warning.
+      missing(anchor(table), '满意度指标（本项目有服务对象）', '服务对象满意度指标“参训学员满意度 ≥90%”', 'warning');
     }
   },
 };

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { analyse, at, isSatisfactionRow, q } from './util';
+import { analyse, isSatisfactionRow, q } from './util';
 
 /** 满意度 is higher-is-better: "≤98%" says at most 98% may be satisfied. */
 export const rule: Rule = {
@@ -10,7 +10,7 @@ export const rule: Rule = {
     criterion: '适当性',
     fixable: true,
     docs:
-      '满意度越高越好，指标值应写成“≥90%”这样的下限。写成“≤98%”“<95%”等于说“满意的人不超过98%”，目标方向反了，评审会直接退回。修改方法：把“≤”改为“≥”，数值保持不变（一般在85%～98%之间）。以“不满意率”“投诉率”命名的指标越低越好，不在此规则检查范围内。',
+      '满意度越高越好，指标值应写成“≥90%”这样的下限。写成“≤98%”“<95%”等于说“满意的人不超过98%”，目标方向相反，评审会直接退回。修改方法：把“≤”改为“≥”，数值保持不变（一般在85%～98%之间）。以“不满意率”“投诉率”命名的指标越低越好，不在此规则检查范围内。',
   },
   check({ table, settings, report }) {
     for (const r of analyse(table, settings).rows) {
@@ -20,7 +20,7 @@ export const rule: Rule = {
       const to = `≥${v.number}${v.unit ?? ''}`;
       report({
         ref: r.row.value.ref,
-        message: `${at(r.row.value)}：满意度指标${q(r.row.level3.text)}的指标值${q(r.row.value.text)}方向反了：满意度越高越好，应写作“${to}”。`,
+        message: `满意度指标${q(r.row.level3.text)}的指标值${q(r.row.value.text)}方向相反。满意度指标应设下限，应为“${to}”。`,
         fix: { from: r.row.value.text, to, description: `将${q(r.row.value.text)}改为“${to}”` },
       });
     }

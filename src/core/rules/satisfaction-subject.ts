@@ -1,6 +1,6 @@
 import { compact } from '../text';
 import type { Rule } from './types';
-import { analyse, at, q } from './util';
+import { analyse, q } from './util';
 
 export const rule: Rule = {
   id: 'satisfaction-subject',
@@ -14,12 +14,11 @@ export const rule: Rule = {
   check({ table, settings, report }) {
     for (const r of analyse(table, settings).rows) {
       if (r.l1Key !== '满意度' || !r.name) continue;
-      const cell = at(r.row.level3);
       if (!/满意/.test(r.name)) {
         const subject = /率|数|量|度/.test(r.name) ? '' : r.name.replace(/[（(].*$/u, '');
         report({
           ref: r.row.level3.ref,
-          message: `${cell}：${q(r.row.level3.text)}放在满意度指标下，但不是满意度：请改为“（服务对象）满意度”${subject ? `，如“${subject}满意度”` : ''}，其他内容移到相应类别。`,
+          message: `${q(r.row.level3.text)}放在满意度指标下，但不是满意度。请改为“（服务对象）满意度”${subject ? `，如“${subject}满意度”` : ''}，其他内容移到相应类别。`,
         });
         continue;
       }
@@ -27,7 +26,7 @@ export const rule: Rule = {
       if (!subject) {
         report({
           ref: r.row.level3.ref,
-          message: `${cell}：满意度指标${q(r.row.level3.text)}没有说明是谁的满意度：请写明调查对象，如“服务对象满意度”“参训学员满意度”。`,
+          message: `满意度指标${q(r.row.level3.text)}没有说明是谁的满意度。请写明调查对象，如“服务对象满意度”“参训学员满意度”。`,
         });
       }
     }

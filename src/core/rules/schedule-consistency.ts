@@ -49,7 +49,7 @@ export const rule: Rule = {
     const names = minority.slice(0, 3).map(nameOf).join('、') + (minority.length > 3 ? `等${minority.length}张表` : '');
     report({
       ref,
-      message: `${ref.address}：本工作簿的资金支出计划口径不一致：${majority.length}张表按${MODE_LABEL[majorityMode]}口径填写，${minority.length}张表（${names}）按${MODE_LABEL[minorityMode]}口径填写。请按财政部门要求统一口径。`,
+      message: `本工作簿的资金支出计划口径不一致：${majority.length}张表按${MODE_LABEL[majorityMode]}口径填写，${minority.length}张表（${names}）按${MODE_LABEL[minorityMode]}口径填写。请按财政部门要求统一口径。`,
     });
   },
 };

@@ -19,7 +19,7 @@ export const rule: Rule = {
     const lastText = r.last === null ? '未填写' : `为${fmtPct(r.last)}`;
     report({
       ref,
-      message: `${ref.address}：资金支出计划既不符合累计口径（逐期不减，${periodName(last)}为100%），也不符合当期口径（各期合计100%）：当前${periodName(last)}${lastText}，各期合计${fmtPct(r.sum)}。请按累计口径填写截至各期末的累计比例并将${periodName(last)}填为100%，或按当期口径调整各期比例使合计为100%。`,
+      message: `资金支出计划既不符合累计口径（逐期不减，${periodName(last)}为100%），也不符合当期口径（各期合计100%）：当前${periodName(last)}${lastText}，各期合计${fmtPct(r.sum)}。请按累计口径填写截至各期末的累计比例并将${periodName(last)}填为100%，或按当期口径调整各期比例使合计为100%。`,
     });
   },
 };

@@ -23,7 +23,7 @@ export const rule: Rule = {
         const ref = periodRef(cur);
         report({
           ref,
-          message: `${ref.address}：按累计口径，${periodName(cur)}的${fmtPct(cur.percent)}低于${periodName(prev)}的${fmtPct(prev.percent)}，累计进度不应下降：请改为不低于${fmtPct(prev.percent)}的累计数；如果各期为当期数，请在设置中将口径改为“当期”。`,
+          message: `按累计口径，${periodName(cur)}的${fmtPct(cur.percent)}低于${periodName(prev)}的${fmtPct(prev.percent)}，累计进度不应下降：请改为不低于${fmtPct(prev.percent)}的累计数；如果各期为当期数，请在设置中将口径改为“当期”。`,
         });
       }
     }
@@ -35,18 +35,18 @@ export const rule: Rule = {
     if (last.percent === null) {
       report({
         ref,
-        message: `${ref.address}：${name}未填写：按累计口径，${name}应为100%（全年资金全部支出），请填写“100%”。`,
+        message: `${name}未填写：按累计口径，${name}应为100%（全年资金全部支出），请填写“100%”。`,
         fix: { from: last.value?.text ?? '', to: '100%', description: `将${name}填为“100%”` },
       });
     } else if (Math.abs(sum - 100) < 0.01 && numeric.length > 1) {
       report({
         ref,
-        message: `${ref.address}：按累计口径，${name}应为100%，当前为${fmtPct(last.percent)}；如果各期为当期数（合计100%），请在设置中将口径改为“当期”。`,
+        message: `按累计口径，${name}应为100%，当前为${fmtPct(last.percent)}；如果各期为当期数（合计100%），请在设置中将口径改为“当期”。`,
       });
     } else {
       report({
         ref,
-        message: `${ref.address}：按累计口径，${name}应为100%，当前为${fmtPct(last.percent)}，意味着年底仍有资金未支出：请改为“100%”并核对前几期的累计数。`,
+        message: `按累计口径，${name}应为100%，当前为${fmtPct(last.percent)}，意味着年底仍有资金未支出：请改为“100%”并核对前几期的累计数。`,
         fix: { from: last.value?.text ?? '', to: '100%', description: `将${name}改为“100%”` },
       });
     }

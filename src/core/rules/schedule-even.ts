@@ -18,7 +18,7 @@ export const rule: Rule = {
     const ref = periodRef(table.schedule[0]);
     report({
       ref,
-      message: `${ref.address}：资金支出计划各期均为${fmtPct(numeric[0].percent)}，是按期平均分摊：如项目并非均衡支出，请按实际用款进度测算各期比例。`,
+      message: `资金支出计划各期均为${fmtPct(numeric[0].percent)}，是按期平均分摊：如项目并非均衡支出，请按实际用款进度测算各期比例。`,
     });
   },
 };

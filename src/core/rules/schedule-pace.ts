@@ -25,7 +25,7 @@ export const rule: Rule = {
     const ref = periodRef(june);
     report({
       ref,
-      message: `${ref.address}：截至${periodName(june)}累计支出${fmtPct(reached)}，低于序时进度要求的${fmtPct(min)}：请提前安排支出，或在资金用途中说明集中支出的原因。`,
+      message: `截至${periodName(june)}累计支出${fmtPct(reached)}，低于序时进度要求的${fmtPct(min)}：请提前安排支出，或在资金用途中说明集中支出的原因。`,
     });
   },
 };

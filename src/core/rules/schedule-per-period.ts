@@ -21,8 +21,8 @@ export const rule: Rule = {
       numeric.every((p, i) => i === 0 || p.percent >= numeric[i - 1].percent) && numeric[numeric.length - 1].percent === 100;
     report({
       ref,
-      message: `${ref.address}：按当期口径，各期支出比例合计应为100%，当前合计为${fmtPct(sum)}：请调整各期比例。${
-        looksCumulative ? '这些数值逐期递增且最后一期为100%，像是累计数，如是请在设置中将口径改为“累计”。' : ''
+      message: `按当期口径，各期支出比例合计应为100%，当前合计为${fmtPct(sum)}：请调整各期比例。${
+        looksCumulative ? '这些数值逐期递增且最后一期为100%，符合累计口径；如确为累计数，请在设置中将口径改为“累计”。' : ''
       }`,
     });
   },

@@ -17,7 +17,7 @@ export const rule: Rule = {
     if (periods.length === 0) return;
     if (periods.every((p) => p.percent === null)) {
       const ref = periodRef(periods[0]);
-      report({ ref, message: `${ref.address}：资金支出计划整行未填写：请按累计支出进度填写各期比例，12月底为100%。` });
+      report({ ref, message: `资金支出计划整行未填写：请按累计支出进度填写各期比例，12月底为100%。` });
       return;
     }
     const firstNumeric = periods.findIndex((p) => typeof p.percent === 'number');
@@ -27,16 +27,16 @@ export const rule: Rule = {
       const name = periodName(p);
       const text = p.value?.text ?? '';
       if (p.percent === undefined) {
-        report({ ref, message: `${ref.address}：${name}的支出计划${q(text)}不是百分比：请填写如“50%”的比例。` });
+        report({ ref, message: `${name}的支出计划${q(text)}不是百分比：请填写如“50%”的比例。` });
       } else if (p.percent !== null && (p.percent > 100 || p.percent < 0)) {
-        report({ ref, message: `${ref.address}：${name}的支出比例${q(text)}超出0%～100%：支出比例不能超过预算的100%，请核对。` });
+        report({ ref, message: `${name}的支出比例${q(text)}超出0%～100%：支出比例不能超过预算的100%，请核对。` });
       } else if (p.percent === null && firstNumeric >= 0 && i > firstNumeric && i < lastNumeric) {
-        report({ ref, severity: 'warning', message: `${ref.address}：${name}的支出计划为空，而前后期都有数值：请补填该期比例。` });
+        report({ ref, severity: 'warning', message: `${name}的支出计划为空，而前后期都有数值：请补填该期比例。` });
       } else if (p.percent === null && firstNumeric >= 0 && i < firstNumeric) {
         report({
           ref,
           severity: 'info',
-          message: `${ref.address}：${name}的支出计划为空：如果该期确实不支出，请明确填写“0%”。`,
+          message: `${name}的支出计划为空：如果该期确实不支出，请明确填写“0%”。`,
           fix: { from: text, to: '0%', description: `将${name}填为“0%”` },
         });
       }

@@ -30,7 +30,7 @@ export const rule: Rule = {
       const also = rest.length ? `（${rest.map((f) => f.ref.address).join('、')}处也要填写同一数据）` : '';
       report({
         ref: first.ref,
-        message: `${first.ref.address}：请填写${name}：模板中的“【请填写${label}】”尚未替换为实际数据${also}。`,
+        message: `模板中的“【请填写${label}】”尚未替换为实际数据${also}。请填写${name}的计划数值。`,
       });
     }
   },

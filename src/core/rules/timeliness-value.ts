@@ -1,6 +1,9 @@
 import { TIME_UNITS } from '../values';
 import type { Rule } from './types';
-import { analyse, at, isRateName, q } from './util';
+import { analyse, isRateName, q } from './util';
+
+/** Names that ask for a date or a duration. */
+const TIME_NAME = /时间|时限|日期|期限|工期|周期|天数|时长|用时|完成时|截止/u;
 
 export const rule: Rule = {
   id: 'timeliness-value',
@@ -9,13 +12,12 @@ export const rule: Rule = {
     title: '时效指标应有时限',
     criterion: '适当性',
     docs:
-      '时效指标考核“什么时候完成”，指标值应是完成时限或时长，如“2025年12月底前”“≤3天”，或者是“及时率”“按时完成率”这类比率（用%）。名称是“完成时间”“时效性”“持续周期”而指标值却是“≥90%”，无法判断时间要求；只写“及时”“按时”也无法考核，会给出警告。修改方法：写明截止日期或天数，或把指标改为“……及时率”并用百分比。',
+      '时效指标考核“什么时候完成”，指标值应是完成时限或时长，如“2025年12月底前”“≤3天”，或者是“及时率”“按时完成率”这类比率（用%）。名称是“完成时间”“持续周期”而指标值却是“≥90%”，无法判断时间要求，为错误；名称没有要求时间的（如把“巡查次数”放在时效指标下）给出警告；只写“及时”“按时”也无法考核，给出警告。修改方法：写明截止日期或天数，或把指标改为“……及时率”并用百分比。',
   },
   check({ table, settings, report }) {
     for (const r of analyse(table, settings).rows) {
       if (r.l2Key !== '时效') continue;
       const v = r.value;
-      const cell = at(r.row.value);
       const name = q(r.row.level3.text);
       if (v.kind === 'date' || v.kind === 'empty' || v.kind === 'placeholder') continue;
       if (v.kind === 'numeric') {
@@ -24,15 +26,20 @@ export const rule: Rule = {
         if (v.per && /^(日|天|周|旬|月|季|季度|半年|年)$/u.test(v.per)) continue;
         // "按时参加各次会议 ≥90%" reads as an on-time rate even without the 率.
         if (v.unit === '%' && (isRateName(r.name) || /按时|及时|准时|按期/u.test(r.name))) continue;
+        // A name that asks for a time ("完成时间") valued in % or in things is certainly wrong; anything else
+        // (a frequency such as "巡查次数 ≥4次" filed under 时效) is a judgement call.
+        const timeName = TIME_NAME.test(r.name);
         if (v.unit === '%') {
           report({
             ref: r.row.value.ref,
-            message: `${cell}：时效指标${name}的指标值${q(r.row.value.text)}是百分比，但名称不是比率，看不出时间要求：请填写完成时限（如“2025年12月底前”“≤3天”），或把指标改为“……按时完成率”。`,
+            severity: timeName ? undefined : 'warning',
+            message: `时效指标${name}的指标值${q(r.row.value.text)}为百分比，未规定完成时限。请填写完成时限（如“2025年12月底前”“≤3天”），或将指标改为“……按时完成率”。`,
           });
         } else {
           report({
             ref: r.row.value.ref,
-            message: `${cell}：时效指标${name}的指标值${q(r.row.value.text)}不是时间：请填写完成时限，如“2025年12月底前”或“≤3天”。`,
+            severity: timeName ? undefined : 'warning',
+            message: `时效指标${name}的指标值${q(r.row.value.text)}不是时间。请填写完成时限，如“2025年12月底前”或“≤3天”。`,
           });
         }
         continue;
@@ -40,7 +47,7 @@ export const rule: Rule = {
       report({
         ref: r.row.value.ref,
         severity: 'warning',
-        message: `${cell}：时效指标${name}的指标值${q(r.row.value.text)}没有具体时限，无法考核：请写明截止日期（如“2025年12月底前”）或时长（如“≤3天”）。`,
+        message: `时效指标${name}的指标值${q(r.row.value.text)}未规定具体时限，无法考核。请写明截止日期（如“2025年12月底前”）或时长（如“≤3天”）。`,
       });
     }
   },

@@ -1,6 +1,6 @@
 import { ALL_CATEGORY_NAMES, categoryKey, findLevel1, findLevel2, level1In, suggestName } from '../frameworks';
 import type { Rule } from './types';
-import { analyse, at, q } from './util';
+import { analyse, q } from './util';
 
 const KNOWN_KEYS = new Set(ALL_CATEGORY_NAMES.map(categoryKey));
 
@@ -12,7 +12,7 @@ export const rule: Rule = {
     criterion: '完整性',
     fixable: true,
     docs:
-      '一级、二级指标必须使用指标体系中的规范名称：一级为产出指标、效益指标、满意度指标（101号口径另有成本指标），二级为数量、质量、时效、成本、经济效益、社会效益、生态效益、可持续影响、服务对象满意度等。自拟的类别名称无法汇总，评审会要求按规范体系重填。本规则对写法差异（缺少“指标”二字、全角半角、空格）是宽容的，只提示确实不在体系中的名称，并给出最接近的规范名称。',
+      '一级、二级指标必须使用指标体系中的规范名称：一级为产出指标、效益指标、满意度指标（101号口径另有成本指标），二级为数量、质量、时效、成本、经济效益、社会效益、生态效益、可持续影响、服务对象满意度等。自拟的类别名称无法汇总，评审会要求按规范体系重填。本规则对写法差异（缺少“指标”二字、全角半角、空格）是宽容的，只提示确实不在体系中的名称，并给出最接近的规范名称：有相近规范名称的为错误，没有相近名称的（可能是另一套官方指标体系）给出警告。',
   },
   check({ table, settings, report }) {
     const { framework, fitting, ambiguous, rows } = analyse(table, settings);
@@ -24,9 +24,9 @@ export const rule: Rule = {
         // A 一级 of another official framework mixed into this table's set: worth a look, not an outright error.
         const elsewhere = KNOWN_KEYS.has(categoryKey(level1.text));
         report({
-          ...(elsewhere ? { severity: ambiguous ? ('info' as const) : ('warning' as const) } : {}),
+          ...(elsewhere || !s ? { severity: ambiguous ? ('info' as const) : ('warning' as const) } : {}),
           ref: level1.ref,
-          message: `${at(level1)}：一级指标${q(level1.text)}不在${framework.label}指标体系中：${s ? `是否应为“${s}”？` : `请改为${l1Names.map((n) => `“${n}”`).join('、')}之一。`}`,
+          message: `一级指标${q(level1.text)}不在${framework.label}指标体系中。${s ? `是否应为“${s}”？` : `请改为${l1Names.map((n) => `“${n}”`).join('、')}之一。`}`,
           ...(s ? { fix: { from: level1.text, to: s, description: `将${q(level1.text)}改为“${s}”` } } : {}),
         });
       }
@@ -34,9 +34,11 @@ export const rule: Rule = {
         const owner = findLevel1(framework, level1.text);
         const candidates = (owner ? [owner] : framework.level1).flatMap((l) => l.level2.map((x) => x.name));
         const s = suggestName(level2.text, candidates);
+        // Without a close official name it may be another province's set: a warning, not an error.
         report({
+          ...(s ? {} : { severity: 'warning' as const }),
           ref: level2.ref,
-          message: `${at(level2)}：二级指标${q(level2.text)}不在${framework.label}指标体系中：${s ? `是否应为“${s}”？` : `请改为${candidates.map((n) => `“${n}”`).join('、')}之一。`}`,
+          message: `二级指标${q(level2.text)}不在${framework.label}指标体系中。${s ? `是否应为“${s}”？` : `请改为${candidates.map((n) => `“${n}”`).join('、')}之一。`}`,
           ...(s ? { fix: { from: level2.text, to: s, description: `将${q(level2.text)}改为“${s}”` } } : {}),
         });
       }

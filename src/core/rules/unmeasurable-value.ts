@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { analyse, at, q } from './util';
+import { analyse, isMoneyCostRow, q } from './util';
 
 export const rule: Rule = {
   id: 'unmeasurable-value',
@@ -12,10 +12,11 @@ export const rule: Rule = {
   },
   check({ table, settings, report }) {
     for (const r of analyse(table, settings).rows) {
-      if (r.value.kind !== 'unparsed' || r.l2Key === '时效') continue;
+      // 时效 and money-cost rows are reported by their own rules, with a more specific fix.
+      if (r.value.kind !== 'unparsed' || r.l2Key === '时效' || isMoneyCostRow(r)) continue;
       report({
         ref: r.row.value.ref,
-        message: `${at(r.row.value)}：${q(r.row.level3.text)}的指标值${r.value.reason ?? `${q(r.row.value.text)}无法衡量`}。`,
+        message: `${q(r.row.level3.text)}的指标值${r.value.reason ?? `${q(r.row.value.text)}无法衡量`}。`,
       });
     }
   },
