@@ -204,7 +204,7 @@ export function WebApp() {
             ref={input}
             className={styles.hiddenInput}
             type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".xlsx,.xlsm,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel.sheet.macroEnabled.12"
             aria-label={W.inputAria}
             tabIndex={-1}
             data-testid="file-input"

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { applyCellTexts } from '../hosts/file/annotate';
 import type { InsertPlan } from '../core/templates/plan';
 import { applyPlanToWorkbook } from '../hosts/file/insert';
 import type { CellEdit } from './memoryHost';
@@ -13,6 +14,8 @@ export async function applyEdits(data: Uint8Array, edits: readonly CellEdit[], c
   const inserts = changes.inserts ?? [];
   const added = changes.addedSheets ?? [];
   if (!edits.length && !inserts.length && !added.length) return data;
+  // Cell edits alone are surgical: every other part of the package stays byte for byte.
+  if (!inserts.length && !added.length) return applyCellTexts(data, edits);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(data.slice().buffer as ArrayBuffer);
   for (const plan of inserts) applyPlanToWorkbook(wb, plan);

@@ -24,5 +24,9 @@ export const W = {
   prevRows: '上一段',
   nextRows: '下一段',
   fileLabel: (name: string) => `当前文件：${name}`,
-  annotatedName: (name: string) => `${name.replace(/\.xlsx$/i, '')}.已校验.xlsx`,
+  annotatedName: (name: string) => {
+    // .xlsm keeps its extension (and its macros); a copy of a copy is not named .已校验.已校验.
+    const ext = /\.xlsm$/i.test(name) ? '.xlsm' : '.xlsx';
+    return `${name.replace(/\.xls[xm]$/i, '').replace(/\.已校验$/, '')}.已校验${ext}`;
+  },
 } as const;

@@ -5,7 +5,7 @@ import type { Cell, CellRef, Grid } from '../../src/core/grid';
 import { parseA1 } from '../../src/core/grid';
 import type { Finding, Severity } from '../../src/core/findings';
 import { MARK_COLORS } from '../../src/core/marks';
-import { annotateBuffer } from '../../src/hosts/file/annotate';
+import { NOTE_PREFIX, annotateBuffer } from '../../src/hosts/file/annotate';
 import { annotateFile } from '../../src/hosts/file/node';
 import { readGridsFromBuffer } from '../../src/hosts/file/read';
 import { EXAMPLE, tmpDir } from '../fixtures/files';
@@ -92,7 +92,9 @@ describe('annotateBuffer', () => {
     expect(fillOf('B8')).toBe(MARK_COLORS.warning.argb);
     expect(fillOf('A10')).toBe(MARK_COLORS.error.argb);
     expect(noteOf(ws.getCell('E12'))).toBe(
-      '【错误】E12 的测试问题\n【警告】E12 的测试问题',
+      `${NOTE_PREFIX}
+【错误】E12 的测试问题
+【警告】E12 的测试问题`,
     );
     expect(noteOf(ws.getCell(E_FIX))).toContain('建议修改：将“≤98%”改为“≥98%”');
     expect(noteOf(ws.getCell('A10'))).toContain('【警告】A11 的测试问题');

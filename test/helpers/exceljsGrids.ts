@@ -1,6 +1,6 @@
 /** The ExcelJS-based reader the bounded reader replaced, as a reference for equality tests. */
 import type { CellRange, Grid } from '../../src/core/grid';
-import { loadWorkbook, workbookToGrids } from '../../src/hosts/file/legacyRead';
+import { loadWorkbook, workbookToGrids } from './exceljsReader';
 
 /**
  * ExcelJS grids normalised the one way the bounded reader differs on purpose: merges are clipped to the

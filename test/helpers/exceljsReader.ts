@@ -1,10 +1,9 @@
 /**
- * ExcelJS-based workbook loading, kept for the annotator's --fix path until it is surgical, and as the
- * reference the bounded reader is compared with in tests. Checking uses xlsxReader.ts.
+ * The ExcelJS-based reader the bounded reader replaced: the reference it is compared with in tests.
  */
 import ExcelJS from 'exceljs';
-import { type Cell, type CellRange, type CellValue, type Grid, parseRangeAddress } from '../../core/grid';
-import { FILE_READ_MESSAGES, FileReadError, checkSignature, displayText } from './xlsxReader';
+import { type Cell, type CellRange, type CellValue, type Grid, parseRangeAddress } from '../../src/core/grid';
+import { FILE_READ_MESSAGES, FileReadError, checkSignature, displayText } from '../../src/hosts/file/xlsxReader';
 
 const toBytes = (data: ArrayBuffer | Uint8Array): Uint8Array => (data instanceof Uint8Array ? data : new Uint8Array(data));
 
