@@ -59,6 +59,8 @@ export interface JobPlan {
   annotate: boolean;
   outDir?: string;
   fix: boolean;
+  /** Replace existing annotated copies (never the input, a link to it or a symlink). */
+  force?: boolean;
   text: boolean;
   fixFirst: number;
   /** Rule ids in the text report. */
@@ -68,7 +70,7 @@ export interface JobPlan {
 export function planJobs(files: readonly string[], settings: Settings, cwd: string, plan: JobPlan): FileJob[] {
   const taken = new Set<string>();
   return files.map((file, index) => {
-    const target = plan.annotate ? outputPathFor(file, cwd, plan.outDir, taken) : null;
+    const target = plan.annotate ? outputPathFor(file, cwd, plan.outDir, taken, !!plan.force) : null;
     return {
       index,
       file,
@@ -77,6 +79,7 @@ export function planJobs(files: readonly string[], settings: Settings, cwd: stri
       target,
       targetShown: target ? rel(cwd, target) : null,
       fix: plan.fix,
+      force: !!plan.force,
       text: plan.text,
       fixFirst: plan.fixFirst,
       verbose: !!plan.verbose,

@@ -9,6 +9,8 @@ export interface CheckOptions extends BatchOptions {
   annotate?: boolean;
   outDir?: string;
   fix?: boolean;
+  /** Replace an existing annotated copy (never the input, a link to it or a symlink). */
+  force?: boolean;
   schedule?: string;
   framework?: string;
   config?: string;
@@ -58,6 +60,7 @@ export async function runCheck(inputs: readonly string[], opts: CheckOptions, io
     annotate,
     outDir: opts.outDir,
     fix: !!opts.fix,
+    force: !!opts.force,
     text: !json,
     fixFirst: 0,
     verbose: !!opts.verbose,

@@ -1,11 +1,12 @@
-import { promises as fs } from 'fs';
+import { lstatSync, promises as fs, statSync, type Stats } from 'fs';
 import * as path from 'path';
 
-export const OUTPUT_SUFFIX = '.已校验.xlsx';
+export const OUTPUT_MARK = '.已校验';
+export const OUTPUT_SUFFIX = `${OUTPUT_MARK}.xlsx`;
 
-/** Files a folder scan should pick: .xlsx, not Office lock files (~$), not our own annotated copies. */
+/** Files a folder scan should pick: .xlsx/.xlsm, not Office lock files (~$), not our own annotated copies. */
 export function isCandidate(name: string): boolean {
-  return /\.xlsx$/i.test(name) && !name.startsWith('~$') && !name.endsWith(OUTPUT_SUFFIX);
+  return /\.xls[xm]$/i.test(name) && !name.startsWith('~$') && !/\.已校验(\(\d+\))?\.xls[xm]$/i.test(name) && !/\(\d+\)\.已校验\.xls[xm]$/i.test(name);
 }
 
 /** Expands folders recursively to their .xlsx files (sorted); plain paths are kept as given. */
@@ -43,13 +44,34 @@ async function walk(dir: string): Promise<string[]> {
   return files;
 }
 
-/** "<dir>/<name>.已校验.xlsx", next to the input or in outDir; avoids clobbering an earlier output. */
-export function outputPathFor(input: string, cwd: string, outDir: string | undefined, taken: Set<string>): string {
+/**
+ * "<dir>/<name>.已校验.xlsx" (.xlsm stays .xlsm), next to the input or in outDir. A copy of a copy is named
+ * after the original ("甲.已校验.xlsx" → "甲(2).已校验.xlsx", never ".已校验.已校验"). The input itself, names
+ * already used in this run and (without `force`) existing files are skipped by numbering: "甲(2).已校验.xlsx".
+ */
+export function outputPathFor(input: string, cwd: string, outDir: string | undefined, taken: Set<string>, force = false): string {
   const abs = path.resolve(cwd, input);
-  const base = path.basename(abs).replace(/\.xlsx$/i, '');
+  const ext = /\.xlsm$/i.test(abs) ? '.xlsm' : '.xlsx';
+  const base = path.basename(abs).replace(/\.xls[xm]$/i, '').replace(/(\(\d+\))?\.已校验$/, '');
   const dir = outDir ? path.resolve(cwd, outDir) : path.dirname(abs);
-  let candidate = path.join(dir, base + OUTPUT_SUFFIX);
-  for (let n = 2; taken.has(candidate); n++) candidate = path.join(dir, `${base}(${n})${OUTPUT_SUFFIX}`);
+  const inputStat = statOrUndefined(abs, false);
+  const usable = (p: string): boolean => {
+    if (taken.has(p) || p === abs) return false;
+    const st = statOrUndefined(p, true);
+    if (!st) return true;
+    if (inputStat && st.dev === inputStat.dev && st.ino === inputStat.ino) return false;
+    return force && st.isFile() && !st.isSymbolicLink();
+  };
+  let candidate = path.join(dir, `${base}${OUTPUT_MARK}${ext}`);
+  for (let n = 2; !usable(candidate); n++) candidate = path.join(dir, `${base}(${n})${OUTPUT_MARK}${ext}`);
   taken.add(candidate);
   return candidate;
+}
+
+function statOrUndefined(p: string, link: boolean): Stats | undefined {
+  try {
+    return link ? lstatSync(p) : statSync(p);
+  } catch {
+    return undefined;
+  }
 }

@@ -73,6 +73,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--out-dir <目录>', '标注副本的保存目录（默认与原文件同目录，文件名为“原名.已校验.xlsx”）')
     .option('--no-annotate', '不生成标注副本')
     .option('--fix', '在标注副本中应用可自动修复的建议（原文件不变）')
+    .option('--force', '覆盖已存在的同名标注副本（默认不覆盖，另存为“原名(2).已校验.xlsx”；原文件、指向它的链接和符号链接一律不写）')
     .option('--schedule <口径>', '资金支出计划口径：auto（按各表数值自动识别，默认）、cumulative（累计，12月底为100%）或 per-period（各期为当期数，合计100%）')
     .option('--framework <体系>', '指标体系：auto（自动识别，默认）、caiyu88（财预〔2015〕88号，旧名 hebei88）、caiyu101、zhuanyi163、shenbao-touru、dongguan、sichuan、gongxing53 或 pingjia10')
     .option('--config <文件>', '配置文件（默认读取当前目录下的 jixiao.config.json）')

@@ -12,7 +12,7 @@ import type { ParseNote, ParsedWorkbook } from '../core/model';
 import type { Settings } from '../core/settings';
 import { validateGrids } from '../core/validate';
 import { annotateBuffer } from '../hosts/file/annotate';
-import { readFileBytes } from '../hosts/file/node';
+import { OutputError, readFileBytes, writeFileSafely } from '../hosts/file/node';
 import { FileReadError, type ReadResult, readGridsFromXlsx } from '../hosts/file/read';
 import { type FixItem, fixFirstByTable } from './fix-first';
 import { type TableSummary, allNotes, countsText, fileReport, oneLine, summarizeTable } from './report';
@@ -31,6 +31,8 @@ export interface FileJob {
   /** Shown path of the annotated copy. */
   targetShown: string | null;
   fix: boolean;
+  /** Replace an existing copy (never the input, a link to it or a symlink). */
+  force?: boolean;
   /** Build the text report lines (check without --format json). */
   text: boolean;
   /** Items of the "先改这些" list per table (report); 0 for none. */
@@ -84,17 +86,15 @@ export function partialPath(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.part`);
 }
 
-/** Writes a file atomically: a hidden temporary next to it, then a rename (no half-written copy ever). */
-export async function writeAtomic(target: string, data: Uint8Array): Promise<void> {
+/**
+ * Writes the copy safely (see writeFileSafely): temp file next to it, fsync, no-clobber link or (force)
+ * rename; never the input, a hard link to it or a symlink.
+ */
+export async function writeAtomic(target: string, data: Uint8Array, options: { input?: string; force?: boolean } = {}): Promise<void> {
   await fs.mkdir(path.dirname(target), { recursive: true });
-  const tmp = partialPath(target);
-  try {
-    await fs.writeFile(tmp, data);
-    await fs.rename(tmp, target);
-  } catch (err) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
-    throw err;
-  }
+  const temp = partialPath(target);
+  await fs.rm(temp, { force: true }).catch(() => undefined); // a stale temp of ours from an interrupted run
+  await writeFileSafely(target, data, { ...options, temp });
 }
 
 const WAN: Record<string, number> = { 万元: 1, 元: 1e-4, 亿元: 1e4 };
@@ -185,16 +185,19 @@ export async function processFile(job: FileJob): Promise<FileOutcome> {
   if (job.target) {
     try {
       const { buffer, changes } = await annotateBuffer(bytes, findings, { applyFixes: job.fix, summary: parsed });
-      await writeAtomic(job.target, buffer);
+      await writeAtomic(job.target, buffer, { input: job.abs, force: job.force });
       result.annotated = job.targetShown;
       if (job.fix) result.changes = changes;
       for (const c of changes) {
         out(`已在副本中修改 ${c.ref.sheet}!${c.ref.address}：“${oneLine(c.from)}” → “${oneLine(c.to)}”`);
       }
-      out(`已生成标注副本：${result.annotated}`);
+      const name = path.basename(job.target);
+      const plain = name.replace(/\(\d+\)(?=\.已校验\.xls[xm]$)/i, '');
+      const renamed = plain !== name ? `（“${plain}”已存在或是原文件，未覆盖${job.force ? '' : '；如需覆盖请加 --force'}）` : '';
+      out(`已生成标注副本：${result.annotated}${renamed}`);
     } catch (err) {
       failed = true;
-      const reason = err instanceof FileReadError ? err.message : writeFailure(err);
+      const reason = err instanceof FileReadError || err instanceof OutputError ? err.message : writeFailure(err);
       errors.push(`无法写入标注副本 ${job.targetShown}：${reason}`);
     }
   }

@@ -1,5 +1,7 @@
 /** Node-only file helpers (the browser build uses read.ts / annotate.ts with bytes instead). */
+import { randomBytes } from 'crypto';
 import { constants as fsConstants, promises as fs } from 'fs';
+import * as nodePath from 'path';
 import type { Grid } from '../../core/grid';
 import type { Finding } from '../../core/findings';
 import { type AnnotateOptions, type AnnotateResult, annotateBuffer } from './annotate';
@@ -56,6 +58,90 @@ export async function annotateFile(
   options: AnnotateOptions = {},
 ): Promise<Omit<AnnotateResult, 'buffer'>> {
   const { buffer, changes, skipped } = await annotateBuffer(await readFileBytes(inPath), findings, options);
-  await fs.writeFile(outPath, buffer);
+  await writeFileSafely(outPath, buffer, { input: inPath });
   return { changes, skipped };
+}
+
+/** Why a copy was not written; the message is for the clerk. */
+export class OutputError extends Error {
+  readonly code: 'exists' | 'input' | 'symlink' | 'not-regular';
+  constructor(code: OutputError['code'], message: string) {
+    super(message);
+    this.name = 'OutputError';
+    this.code = code;
+  }
+}
+
+export interface SafeWriteOptions {
+  /** The file the copy was made from: never written, not even through a hard link. */
+  input?: string;
+  /** Replace an existing regular file (never the input, a link to it, or a symlink). */
+  force?: boolean;
+  /** Temporary file to write first (default: a random hidden name next to the target). */
+  temp?: string;
+}
+
+async function lstatOrUndefined(p: string): Promise<import('fs').Stats | undefined> {
+  try {
+    return await fs.lstat(p);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+/**
+ * Writes `bytes` to `target` without ever damaging what is there: a temp file in the target's folder,
+ * fsync, then an atomic link (no overwrite) or, with `force`, an atomic rename. Refuses the input itself,
+ * any hard link to it (same device and inode), a symlink, and (without force) any existing file.
+ */
+export async function writeFileSafely(target: string, bytes: Uint8Array, options: SafeWriteOptions = {}): Promise<void> {
+  const abs = nodePath.resolve(target);
+  const name = nodePath.basename(abs);
+  const input = options.input ? await fs.stat(options.input).catch(() => undefined) : undefined;
+  if (options.input && nodePath.resolve(options.input) === abs) {
+    throw new OutputError('input', `“${name}”就是被检查的原文件，不能写入`);
+  }
+  const check = async (): Promise<boolean> => {
+    const st = await lstatOrUndefined(abs);
+    if (!st) return false;
+    if (st.isSymbolicLink()) throw new OutputError('symlink', `“${name}”是符号链接，为防止改写其指向的文件，不写入`);
+    if (input && st.dev === input.dev && st.ino === input.ino) {
+      throw new OutputError('input', `“${name}”与原文件是同一个文件（硬链接），不能写入`);
+    }
+    if (!st.isFile()) throw new OutputError('not-regular', `“${name}”已存在且不是普通文件，不写入`);
+    if (!options.force) throw new OutputError('exists', `“${name}”已存在，未覆盖（如需覆盖请加 --force）`);
+    return true;
+  };
+  await check();
+  const dir = nodePath.dirname(abs);
+  const temp = options.temp ?? nodePath.join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await fs.open(temp, 'wx', 0o644);
+  try {
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (!options.force) {
+      // link() fails when the target appeared meanwhile: never a silent overwrite.
+      try {
+        await fs.link(temp, abs);
+        return;
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') await check();
+        // File systems without hard links (FAT on USB sticks): fall through to a checked rename.
+        if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS' && code !== 'EXDEV') throw err;
+      }
+      await check();
+    } else await check();
+    await fs.rename(temp, abs);
+    const dirHandle = await fs.open(dir, 'r').catch(() => undefined);
+    await dirHandle?.sync().catch(() => undefined);
+    await dirHandle?.close();
+  } finally {
+    await fs.unlink(temp).catch(() => undefined);
+  }
 }
