@@ -28,10 +28,16 @@ export async function prepareBatch(
   inputs: readonly string[],
   opts: BatchOptions,
   io: CliIO,
-): Promise<{ settings: Settings; files: string[]; workers?: number } | undefined> {
+): Promise<{ settings: Settings; files: string[]; workers?: number; configNote?: string } | undefined> {
   let settings: Settings;
+  let configNote: string | undefined;
   try {
-    settings = await loadSettings(opts, io.cwd, (m) => io.stderr.write(`注意：${m}\n`));
+    settings = await loadSettings(
+      opts,
+      io.cwd,
+      (m) => io.stderr.write(`注意：${m}\n`),
+      (m) => (configNote = m),
+    );
   } catch (err) {
     if (err instanceof ConfigError) {
       io.stderr.write(`${err.message}\n`);
@@ -52,7 +58,7 @@ export async function prepareBatch(
     io.stderr.write('没有找到要检查的 .xlsx 文件\n');
     return undefined;
   }
-  return { settings, files, workers };
+  return { settings, files, workers, configNote };
 }
 
 export interface JobPlan {

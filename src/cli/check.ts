@@ -2,7 +2,7 @@ import type { Severity } from '../core/findings';
 import { type BatchOptions, planJobs, prepareBatch, runBatch } from './batch';
 import type { CliIO } from './io';
 import type { FileResult } from './process';
-import { countsText } from './report';
+import { countsText, stripControls } from './report';
 
 export interface CheckOptions extends BatchOptions {
   format?: 'text' | 'json' | string;
@@ -53,9 +53,15 @@ export async function runCheck(inputs: readonly string[], opts: CheckOptions, io
   let tableCount = 0;
   let failures = 0;
   const out = (line: string): void => {
-    if (!json) io.stdout.write(line + '\n');
+    if (!json) io.stdout.write(stripControls(line) + '\n');
   };
 
+  if (prepared.configNote) {
+    // Never silent: first line of the text report, or on stderr next to the JSON.
+    if (json) io.stderr.write(`${prepared.configNote}\n`);
+    out(prepared.configNote);
+    out('');
+  }
   const jobs = planJobs(files, settings, io.cwd, {
     annotate,
     outDir: opts.outDir,
@@ -72,7 +78,7 @@ export async function runCheck(inputs: readonly string[], opts: CheckOptions, io
     checked++;
     if (o.index > 0) out('');
     for (const line of o.lines) out(line);
-    for (const e of o.errors) io.stderr.write(e + '\n');
+    for (const e of o.errors) io.stderr.write(stripControls(e) + '\n');
     if (o.failed) failures++;
     for (const s of Object.keys(total) as Severity[]) total[s] += o.counts[s];
     tableCount += o.result.tables.length;

@@ -16,6 +16,7 @@ import { OutputError, readFileBytes, writeFileSafely } from '../hosts/file/node'
 import { FileReadError, type ReadResult, readGridsFromXlsx } from '../hosts/file/read';
 import { type FixItem, fixFirstByTable } from './fix-first';
 import { type TableSummary, allNotes, countsText, fileReport, oneLine, summarizeTable } from './report';
+import { own } from '../core/own';
 
 /** The one place the batch reads a workbook (values only, bounded): swap the reader here. */
 export const readGrids = (bytes: Uint8Array): ReadResult => readGridsFromXlsx(bytes);
@@ -87,10 +88,11 @@ export function partialPath(target: string): string {
 }
 
 /**
- * Writes the copy safely (see writeFileSafely): temp file next to it, fsync, no-clobber link or (force)
- * rename; never the input, a hard link to it or a symlink.
+ * Writes a file safely (see writeFileSafely): temp file next to it, fsync, then a no-clobber link or (force)
+ * a rename; never the input, a hard link to it or a symlink. Reports named by the user (--html, --xlsx) are
+ * replaced by default; annotated copies pass force only with --force.
  */
-export async function writeAtomic(target: string, data: Uint8Array, options: { input?: string; force?: boolean } = {}): Promise<void> {
+export async function writeAtomic(target: string, data: Uint8Array, options: { input?: string; force?: boolean } = { force: true }): Promise<void> {
   await fs.mkdir(path.dirname(target), { recursive: true });
   const temp = partialPath(target);
   await fs.rm(temp, { force: true }).catch(() => undefined); // a stale temp of ours from an interrupted run
@@ -103,7 +105,7 @@ function tableInfos(parsed: ParsedWorkbook, findings: readonly Finding[], fixFir
   const fix = fixFirst > 0 ? fixFirstByTable(parsed, findings, fixFirst) : undefined;
   return parsed.tables.map((t) => {
     const amount = t.budget?.amount;
-    const factor = WAN[t.moneyUnit] ?? 1;
+    const factor = own(WAN, t.moneyUnit) ?? 1;
     return {
       ...summarizeTable(t),
       department: departmentOf(t),
@@ -185,7 +187,7 @@ export async function processFile(job: FileJob): Promise<FileOutcome> {
   if (job.target) {
     try {
       const { buffer, changes } = await annotateBuffer(bytes, findings, { applyFixes: job.fix, summary: parsed });
-      await writeAtomic(job.target, buffer, { input: job.abs, force: job.force });
+      await writeAtomic(job.target, buffer, { input: job.abs, force: !!job.force });
       result.annotated = job.targetShown;
       if (job.fix) result.changes = changes;
       for (const c of changes) {

@@ -153,3 +153,12 @@ export function fileReport(
   for (const n of notes) if (!shown.has(noteKey(n))) lines.push(noteLine(n));
   return lines;
 }
+
+/**
+ * Text for a terminal: control characters from cell text or file names (escape sequences that could
+ * recolour, move the cursor or retitle the terminal) are dropped; line breaks and tabs are kept.
+ */
+export function stripControls(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
+}

@@ -11,6 +11,7 @@ import type { Severity } from './findings';
 import { FRAMEWORK_LIST, resolveFrameworkId } from './frameworks';
 import { ALL_RULES } from './rules';
 import { DEFAULT_SETTINGS, type ScheduleMode, type Settings } from './settings';
+import { own } from './own';
 
 export const CONFIG_FILE_NAME = 'jixiao.config.json';
 
@@ -63,7 +64,9 @@ export function mergeConfig(config: unknown, base: Settings = DEFAULT_SETTINGS):
   if (typeof config !== 'object' || Array.isArray(config)) {
     return { settings, errors: [`配置文件的内容应是一个对象（用 { } 括起来），当前是${Array.isArray(config) ? '数组' : typeof config}。`] };
   }
-  const c = config as Record<string, unknown>;
+  // Own properties only: a key such as "constructor" must not reach Object.prototype.
+  const c: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(config)) c[key] = (config as Record<string, unknown>)[key];
   for (const key of Object.keys(c)) {
     if (!KNOWN_KEYS.has(key)) errors.push(`未知的配置项“${key}”，已忽略。可用的配置项：framework、schedule、midYearMinimum、rules。`);
   }
@@ -76,7 +79,7 @@ export function mergeConfig(config: unknown, base: Settings = DEFAULT_SETTINGS):
     }
   }
   if (c.schedule !== undefined) {
-    const s = typeof c.schedule === 'string' ? SCHEDULES[c.schedule] : undefined;
+    const s = typeof c.schedule === 'string' ? own(SCHEDULES, c.schedule) : undefined;
     if (s) settings.schedule = s;
     else errors.push(`schedule 的值“${String(c.schedule)}”无效，应为 auto（自动识别）、cumulative（累计）或 per-period（当期）。`);
   }
@@ -97,7 +100,7 @@ export function mergeConfig(config: unknown, base: Settings = DEFAULT_SETTINGS):
           errors.push(`未知的规则“${id}”，已忽略。${hint ? `是否应为“${hint}”？` : '规则列表见 docs/rules.md。'}`);
           continue;
         }
-        const l = typeof level === 'string' ? LEVELS[level] : undefined;
+        const l = typeof level === 'string' ? own(LEVELS, level) : undefined;
         if (l) settings.rules[id] = l;
         else errors.push(`规则“${id}”的级别“${String(level)}”无效，应为 off、error、warning 或 info。`);
       }

@@ -4,6 +4,7 @@
  */
 import { compact } from './text';
 import { SHORT_UNIT_PHRASE } from './unicode';
+import { own } from './own';
 
 export type Operator = '≥' | '>' | '≤' | '<' | '=';
 export type ValueKind = 'numeric' | 'date' | 'qualitative' | 'unparsed' | 'empty' | 'placeholder';
@@ -266,11 +267,11 @@ function parseInner(raw: string): ParsedValue {
 
 function parseGrade(text: string): Grade | undefined {
   const cleaned = text.replace(/(及以上|以上|等级|等次|水平)$/u, '');
-  if (GRADES[cleaned]) return GRADES[cleaned];
+  if (own(GRADES, cleaned)) return GRADES[cleaned];
   for (const [pattern, grade] of QUALITATIVE_LEVELS) if (pattern.test(cleaned)) return grade;
   // "好/较好/一般" or "达到/基本达到/未达到" lists the scale; the first entry is the target.
   const parts = cleaned.split(/[/、|]/u);
-  if (parts.length > 1 && parts.every((p) => GRADES[p])) return GRADES[parts[0]];
+  if (parts.length > 1 && parts.every((p) => own(GRADES, p))) return GRADES[parts[0]];
   return undefined;
 }
 

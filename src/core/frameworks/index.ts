@@ -36,7 +36,7 @@ export const FRAMEWORK_LIST: readonly Framework[] = Object.values(FRAMEWORKS);
 export function resolveFrameworkId(id: string): FrameworkKey | 'auto' | undefined {
   if (id === 'auto') return 'auto';
   if (Object.prototype.hasOwnProperty.call(FRAMEWORKS, id)) return id as FrameworkKey;
-  return FRAMEWORK_ALIASES[id];
+  return Object.prototype.hasOwnProperty.call(FRAMEWORK_ALIASES, id) ? FRAMEWORK_ALIASES[id] : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

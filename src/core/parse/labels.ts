@@ -2,6 +2,7 @@
  * Label vocabulary, matched against compact text (width-folded, no spaces: "其中:财政资金").
  * Clerks' templates differ by province and year; every known variant is listed here.
  */
+import { own } from '../own';
 
 const MONEY_SUFFIX = '(?:\\((?:万元|元)\\))?';
 
@@ -58,7 +59,7 @@ export function periodMonth(key: string): number | undefined {
   }
   const quarters: Record<string, number> = { 一: 3, 二: 6, 三: 9, 四: 12, '1': 3, '2': 6, '3': 9, '4': 12 };
   const q = /^(?:第)?([一二三四1-4])季度(?:末|底)?$/.exec(key);
-  if (q) return quarters[q[1]];
+  if (q) return own(quarters, q[1]);
   const named: Record<string, number> = { 上半年: 6, 前三季度: 9, 全年: 12, 年底: 12, 年末: 12, 下半年: 12 };
-  return named[key];
+  return own(named, key);
 }

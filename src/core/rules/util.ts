@@ -5,6 +5,7 @@ export { hasColumn, isUncertain } from '../parse/query';
 import type { Settings } from '../settings';
 import { compact } from '../text';
 import { parseIndicatorValue, type ParsedValue } from '../values';
+import { own } from '../own';
 
 /** Category key of a row's 二级 (e.g. "数量", "经济成本", "服务对象满意度"), from the framework when known. */
 export type L2Key = string;
@@ -183,8 +184,8 @@ export function moneyIn(value: ParsedValue, tableUnit: string): number | undefin
 
 /** Converts an amount between money units ("元" → "万元"); the table unit defaults to 万元. */
 export function convertMoney(n: number, from: string, to: string): number | undefined {
-  const f = YUAN[compact(from)];
-  const t = YUAN[compact(to)] ?? 1e4;
+  const f = own(YUAN, compact(from));
+  const t = own(YUAN, compact(to)) ?? 1e4;
   return f ? (n * f) / t : undefined;
 }
 

@@ -105,6 +105,12 @@ export function checkSignature(bytes: Uint8Array): void {
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
+/** Excel writes characters XML cannot hold as "_xHHHH_" (and a literal "_x" as "_x005F_x"). */
+export function unescapeOoxml(text: string): string {
+  if (!text.includes('_x')) return text;
+  return text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
 /** Text the user sees for a value under a number format. */
 export function displayText(value: CellValue, numFmt: string | undefined): string {
   if (value === null) return '';
@@ -308,7 +314,7 @@ class XlsxReader {
       close(local) {
         if (local === 't') inT = false;
         else if (local === 'rPh') phonetic--;
-        else if (local === 'si') strings.push(current);
+        else if (local === 'si') strings.push(unescapeOoxml(current));
       },
       text(t) {
         if (inT) current += t;
@@ -383,7 +389,7 @@ class XlsxReader {
           break;
         }
         case 'inlineStr':
-          value = hasV ? v : inline;
+          value = unescapeOoxml(hasV ? v : inline);
           break;
         case 'str':
           value = v;
