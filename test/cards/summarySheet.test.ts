@@ -61,13 +61,13 @@ describe('汇总 sheet of the example', () => {
     await wb.xlsx.load(Buffer.from(buffer) as unknown as ExcelJS.Buffer);
     const ws = wb.getWorksheet('汇总')!;
     expect(ws).toBeDefined();
-    const links: string[] = [];
-    ws.eachRow((row) =>
-      row.eachCell((cell) => {
-        const v = cell.value as { hyperlink?: string } | null;
-        if (v && typeof v === 'object' && v.hyperlink) links.push(v.hyperlink);
-      }),
-    );
+    // In-workbook links are <hyperlink location="…"> in the new sheet's XML (ExcelJS reads only r:id links).
+    const { unzipSync } = await import('fflate');
+    const parts = unzipSync(buffer);
+    const sheetXml = Object.entries(parts)
+      .map(([, d]) => new TextDecoder().decode(d))
+      .find((x) => x.includes('<hyperlinks>'))!;
+    const links = [...sheetXml.matchAll(/<hyperlink [^>]*location="([^"]*)"/g)].map((m) => `#${m[1].replace(/&apos;/g, "'")}`);
     expect(links.length).toBeGreaterThanOrEqual(34);
     for (const l of links) expect(l).toMatch(/^#'项目支出绩效目标表'![A-Z]+\d+$/);
     const plain = await annotateBuffer(bytes, result.findings);
