@@ -2,6 +2,7 @@ import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTh
 import { createRoot } from 'react-dom/client';
 import type { Host } from '../core/host';
 import { AssistantPane } from './AssistantPane';
+import { TEMPLATE_TOOLS } from './extraTools';
 import { S } from './strings';
 import { pickTheme } from './theme';
 import { describeError } from './validation';
@@ -15,7 +16,7 @@ function prefersDark(): boolean {
 
 function renderPane(host: Host): void {
   const background = Office.context?.officeTheme?.bodyBackgroundColor;
-  root?.render(<AssistantPane host={host} theme={pickTheme(background, prefersDark())} />);
+  root?.render(<AssistantPane host={host} tools={TEMPLATE_TOOLS} theme={pickTheme(background, prefersDark())} />);
 }
 
 function renderProblem(text: string): void {

@@ -12,6 +12,7 @@ import { parseWorkbook } from '../core/parse';
 import { annotateBuffer } from '../hosts/file/annotate';
 import { FileReadError, readGridsFromBuffer } from '../hosts/file/read';
 import { AssistantPane } from '../taskpane/AssistantPane';
+import { TEMPLATE_TOOLS } from '../taskpane/extraTools';
 import { ErrorBar } from '../taskpane/ErrorBar';
 import { describeError } from '../taskpane/validation';
 import { downloadBytes } from './download';
@@ -249,7 +250,7 @@ export function WebApp() {
               />
             </div>
             <aside className={styles.pane} data-testid="pane-container" aria-label="校验面板">
-              <AssistantPane key={file.id} host={file.host} autoRun />
+              <AssistantPane key={file.id} host={file.host} tools={TEMPLATE_TOOLS} autoRun />
             </aside>
           </>
         ) : (

@@ -2,6 +2,7 @@
 import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { AssistantPane } from '../taskpane/AssistantPane';
+import { TEMPLATE_TOOLS } from '../taskpane/extraTools';
 import { createWpsHost } from '../hosts/wps';
 import { type WpsWindow, entryPoints } from './entry';
 
@@ -14,7 +15,7 @@ const root = (() => {
 const application = entryPoints(window as unknown as WpsWindow).app;
 
 if (application) {
-  root?.render(<AssistantPane host={createWpsHost(application)} />);
+  root?.render(<AssistantPane host={createWpsHost(application)} tools={TEMPLATE_TOOLS} />);
 } else {
   root?.render(
     <FluentProvider theme={webLightTheme} lang="zh-CN">
