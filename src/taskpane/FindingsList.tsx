@@ -12,7 +12,7 @@ import {
   tokens,
   useArrowNavigationGroup,
 } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { SEVERITY_LABEL, type Finding, countBySeverity } from '../core/findings';
 import { withoutAddress } from '../core/cards';
 import { findRule } from '../core/rules';
@@ -90,10 +90,11 @@ export function FindingsList({ groups, ...actions }: { groups: readonly FindingG
                   {[g.code && `${S.projectCode} ${g.code}`, g.budget && `${S.budget} ${g.budget}`, g.where]
                     .filter(Boolean)
                     .map((part, i) => (
-                      <span key={i} className={styles.nowrap}>
+                      // The separator stays outside the unbreakable part, so the line may wrap before it.
+                      <Fragment key={i}>
                         {i > 0 ? ' · ' : ''}
-                        {part}
-                      </span>
+                        <span className={styles.nowrap}>{part}</span>
+                      </Fragment>
                     ))}
                 </Caption1>
               )}

@@ -11,7 +11,10 @@ const useStyles = makeStyles({
     border: 'none',
     margin: 0,
     padding: 0,
+    // A fieldset is min-content wide by default: long framework names would push it past a 320 px pane.
+    minWidth: 0,
   },
+  select: { minWidth: 0, maxWidth: '100%' },
   legend: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' },
 });
 
@@ -31,6 +34,7 @@ export function SettingsPanel({ settings, scope, disabled, onSettingsChange, onS
       <Field label={S.framework} size="small">
         <Select
           size="small"
+          className={styles.select}
           value={settings.framework === 'hebei88' ? 'caiyu88' : settings.framework}
           onChange={(_, d) => onSettingsChange({ ...settings, framework: d.value as FrameworkId })}
         >
