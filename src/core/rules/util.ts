@@ -117,7 +117,7 @@ export function isRateName(name: string): boolean {
 }
 
 const COUNT_PATTERN =
-  /次数|人数|个数|数量|场次|期数|人次|户数|村数|家数|件数|项数|篇数|课时数|学时数|名额|（人）|\(人\)|（次）|\(次\)|（个）|\(个\)|\p{Script=Han}(?<![指系分倍基参函总均])数$/u;
+  /次数|人数|个数|数量|场次|期数|人次|户数|村数|家数|件数|项数|篇数|课时数|学时数|名额|（人）|\(人\)|（次）|\(次\)|（个）|\(个\)|(?![指系分倍基参函总均])[\u3400-\u4DBF\u4E00-\u9FFF]数$/u;
 /** Names that count things or people ("培训活动次数", "聘用人员数量"), excluding rates. */
 export function isCountName(name: string): boolean {
   const n = compact(name);
