@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run demo`: checks the bundled example workbook. Finding errors is the point of the demo,
-// --force: the demo's copy is its own generated output, so a second run refreshes it instead of adding a numbered copy.
 // so exit code 1 (errors found) counts as success here; 2 (unreadable input) does not.
+// --force: the demo's copy is its own generated output, so a second run refreshes it instead of adding a numbered copy.
 const { spawnSync } = require('child_process');
 const path = require('path');
 
