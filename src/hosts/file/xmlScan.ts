@@ -24,6 +24,20 @@ const START_TAG = /<([A-Za-z_][\w.:-]*)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'
 const END_TAG = /<\/([A-Za-z_][\w.:-]*)\s*>/y;
 
 /** Iterates tags from `from` to `to`. */
+function tag(name: string, start: number, end: number, close: boolean, selfClosing: boolean, attrText: string): Tag {
+  const colon = name.indexOf(':');
+  return {
+    name,
+    local: colon < 0 ? name : name.slice(colon + 1),
+    prefix: colon < 0 ? '' : name.slice(0, colon + 1),
+    start,
+    end,
+    close,
+    selfClosing,
+    attrText,
+  };
+}
+
 export function* tags(xml: string, from = 0, to = xml.length): Generator<Tag> {
   let i = from;
   while (i < to) {
@@ -48,38 +62,16 @@ export function* tags(xml: string, from = 0, to = xml.length): Generator<Tag> {
       END_TAG.lastIndex = lt;
       const m = END_TAG.exec(xml);
       if (!m) throw new Error(`malformed end tag at ${lt}`);
-      const name = m[1];
-      const colon = name.indexOf(':');
       // The regexes are shared with nested scans: take lastIndex before yielding.
       i = END_TAG.lastIndex;
-      yield {
-        name,
-        local: colon < 0 ? name : name.slice(colon + 1),
-        prefix: colon < 0 ? '' : name.slice(0, colon + 1),
-        start: lt,
-        end: i,
-        close: true,
-        selfClosing: false,
-        attrText: '',
-      };
+      yield tag(m[1], lt, i, true, false, '');
       continue;
     }
     START_TAG.lastIndex = lt;
     const m = START_TAG.exec(xml);
     if (!m) throw new Error(`malformed tag at ${lt}`);
-    const name = m[1];
-    const colon = name.indexOf(':');
     i = START_TAG.lastIndex;
-    yield {
-      name,
-      local: colon < 0 ? name : name.slice(colon + 1),
-      prefix: colon < 0 ? '' : name.slice(0, colon + 1),
-      start: lt,
-      end: i,
-      close: false,
-      selfClosing: m[3] === '/',
-      attrText: m[2],
-    };
+    yield tag(m[1], lt, i, false, m[3] === '/', m[2]);
   }
 }
 
