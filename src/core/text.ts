@@ -3,6 +3,7 @@
  * Clerks type the same thing many ways: full-width digits (９０％), ideographic spaces, ≧ vs ≥ vs >=.
  */
 import { notLetterOrDigit } from './unicode';
+import { memoByString } from './memo';
 
 const FULLWIDTH_OFFSET = 0xfee0;
 const WIDE = /[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009]/u;
@@ -26,23 +27,7 @@ export function foldOperators(s: string): string {
     .replace(/═/gu, '=');
 }
 
-/**
- * Bounded memo for the hot normalisers: the same cell texts (category names, units, labels) are normalised
- * by the parser and by many rules. Cleared when full, so memory stays bounded on huge workbooks.
- */
-function memo(fn: (s: string) => string, limit = 20000): (s: string) => string {
-  const cache = new Map<string, string>();
-  return (s) => {
-    const hit = cache.get(s);
-    if (hit !== undefined) return hit;
-    const out = fn(s);
-    if (cache.size >= limit) cache.clear();
-    cache.set(s, out);
-    return out;
-  };
-}
-
-const normalizeString = memo((s) =>
+const normalizeString = memoByString((s) =>
   foldOperators(foldWidth(s))
     .replace(/[\u200b-\u200d\ufeff]/gu, '')
     .replace(/\s+/gu, ' ')
@@ -55,7 +40,7 @@ export function normalizeText(s: string | null | undefined): string {
   return normalizeString(typeof s === 'string' ? s : String(s));
 }
 
-const compactString = memo((s) => normalizeString(s).replace(/\s+/gu, ''));
+const compactString = memoByString((s) => normalizeString(s).replace(/\s+/gu, ''));
 
 /** normalizeText with every whitespace removed: the form to compare labels and names. */
 export function compact(s: string | null | undefined): string {

@@ -12,6 +12,7 @@ import { GONGXING53 } from './gongxing53';
 import { PINGJIA10 } from './pingjia10';
 import { SHENBAO_TOURU } from './shenbaoTouru';
 import { SICHUAN } from './sichuan';
+import { memoByString } from '../memo';
 import { FRAMEWORK_ALIASES, type Framework, type FrameworkKey, type Level1Def } from './types';
 import { ZHUANYI163 } from './zhuanyi163';
 
@@ -42,9 +43,6 @@ export function resolveFrameworkId(id: string): FrameworkKey | 'auto' | undefine
 // ---------------------------------------------------------------------------------------------------------------
 // Names
 
-const KEY_CACHE = new Map<string, string>();
-const KEY_CACHE_LIMIT = 5000;
-
 /** A score or weight appended to a category name: "（50分）", "(20)", "（权重30%）", "50分". */
 const SCORE_SUFFIX = /(?:[([【]\s*(?:权重|分值|满分|分数)?[:：]?\s*\d+(?:\.\d+)?\s*(?:分|%)?\s*[)\]】]|\d+(?:\.\d+)?分)$/u;
 /** Numbering and required-field marks in front: "一、", "1.", "（一）", "★". */
@@ -54,9 +52,7 @@ const NUMBER_PREFIX = /^(?:[★☆*※]+|[([（][一二三四五六七八九十\
  * Comparison key of a category name: width/space folded, numbering, scores and brackets dropped, and the
  * "指标"/"目标"/"类" suffix removed, so "数量"、"数量指标"、"数量 指标"、"（数量指标）"、"数量指标(20分)" compare equal.
  */
-export function categoryKey(name: string): string {
-  const hit = KEY_CACHE.get(name);
-  if (hit !== undefined) return hit;
+export const categoryKey = memoByString((name: string): string => {
   let s = compact(name);
   for (let i = 0; i < 3; i++) {
     const next = s.replace(NUMBER_PREFIX, '').replace(SCORE_SUFFIX, '');
@@ -71,10 +67,8 @@ export function categoryKey(name: string): string {
     .replace(/等$/u, '')
     .replace(/(类)?(指标|目标)$/u, '')
     .replace(/类$/u, '');
-  if (KEY_CACHE.size >= KEY_CACHE_LIMIT) KEY_CACHE.clear();
-  KEY_CACHE.set(name, key);
   return key;
-}
+}, 5000);
 
 interface Index {
   level1: Map<string, Level1Def>;
