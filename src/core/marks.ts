@@ -39,6 +39,17 @@ function charWidth(ch: string): number {
   return ch.charCodeAt(0) < 0x2e80 ? 0.55 : 1;
 }
 
+/** Lines a text takes when wrapped at `perLine` CJK characters (each paragraph at least one line). */
+export function wrappedLines(text: string, perLine: number): number {
+  let lines = 0;
+  for (const para of text.split('\n')) {
+    let w = 0;
+    for (const ch of para) w += charWidth(ch);
+    lines += Math.max(1, Math.ceil(w / Math.max(1, perLine)));
+  }
+  return lines;
+}
+
 /** Note box size in points for a text: a fixed readable width, as many lines as the text wraps to. */
 export interface NoteSize {
   width: number;
@@ -51,13 +62,7 @@ export interface NoteSize {
 /** Sized to the text: up to 20 CJK characters a line at 11 pt, 16 pt a line, between 3 and 40 lines. */
 export function noteSize(text: string): NoteSize {
   const perLine = 20;
-  let lines = 0;
-  for (const para of text.split('\n')) {
-    let w = 0;
-    for (const ch of para) w += charWidth(ch);
-    lines += Math.max(1, Math.ceil(w / perLine));
-  }
-  lines = Math.min(40, Math.max(3, lines));
+  const lines = Math.min(40, Math.max(3, wrappedLines(text, perLine)));
   const width = perLine * 11 + 24;
   const height = lines * 16 + 12;
   return { width, height, cols: Math.ceil(width / 54), rows: Math.ceil(height / 15) };

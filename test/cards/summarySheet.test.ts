@@ -75,4 +75,28 @@ describe('汇总 sheet of the example', () => {
     await wb2.xlsx.load(Buffer.from(plain.buffer) as unknown as ExcelJS.Buffer);
     expect(wb2.worksheets.map((w) => w.name)).toEqual(wb.worksheets.map((w) => w.name).filter((n) => n !== '汇总'));
   });
+
+  it('prints on A4 landscape one page wide, with bold headings and wrapped explanations', async () => {
+    const { buffer } = await annotateBuffer(bytes, result.findings, { summary: result.parsed });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(buffer) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet('汇总')!;
+    expect(ws.pageSetup.orientation).toBe('landscape');
+    expect(ws.pageSetup.fitToWidth).toBe(1);
+    expect(ws.pageSetup.fitToHeight).toBe(0);
+    expect(ws.getCell('A1').font?.bold).toBe(true);
+    expect(ws.getCell('B5').font?.bold).toBe(true);
+    // First ranked row: its explanation wraps in the 80-character column instead of running across pages.
+    expect(ws.getCell('E6').alignment?.wrapText).toBe(true);
+    expect(ws.getCell('E6').alignment?.vertical).toBe('top');
+    // Rows are as tall as their wrapped explanation (hosts do not re-fit imported rows): longer text, taller row.
+    const ranked = [6, 7, 8, 9, 10, 11, 12, 13, 14, 15].map((r) => ({ len: String(ws.getCell(`E${r}`).value).length, height: ws.getRow(r).height ?? 15 }));
+    const longest = ranked.reduce((a, b) => (b.len > a.len ? b : a));
+    const shortest = ranked.reduce((a, b) => (b.len < a.len ? b : a));
+    expect(longest.height).toBeGreaterThan(shortest.height);
+    expect(longest.height).toBeGreaterThanOrEqual(Math.ceil(longest.len / 50) * 15);
+    // The workbook's own cells keep their styles: the annotated sheet's default font is not made bold.
+    const project = wb.getWorksheet('项目支出绩效目标表')!;
+    expect(project.getCell('A3').font?.bold).not.toBe(true);
+  });
 });

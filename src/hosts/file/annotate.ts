@@ -40,8 +40,16 @@ export async function annotateBuffer(
     extraSheets.push({
       name: sheet.name,
       widths: sheet.widths,
+      printFitToWidth: true,
       rows: sheet.rows.map((row) =>
-        row.cells.map((c) => ({ text: c.text, severity: c.severity, link: c.link ? linkTarget(c.link) : undefined })),
+        row.cells.map((c) => ({
+          text: c.text,
+          severity: c.severity,
+          link: c.link ? linkTarget(c.link) : undefined,
+          bold: c.bold || row.kind === 'title' || row.kind === 'heading' || row.kind === 'header',
+          // Long explanations wrap inside their column; the one-line title and notes may run on.
+          wrap: row.kind === 'row' || row.kind === 'header',
+        })),
       ),
     });
   }

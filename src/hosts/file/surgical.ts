@@ -13,7 +13,7 @@
 import type { CellRange, CellRef } from '../../core/grid';
 import { columnLetters, parseA1, parseRangeAddress, toA1 } from '../../core/grid';
 import type { Finding, Severity } from '../../core/findings';
-import { MARK_COLORS, groupByCell, noteText, worstSeverity } from '../../core/marks';
+import { MARK_COLORS, groupByCell, noteText, worstSeverity, wrappedLines } from '../../core/marks';
 import { type Relationship, decodeUtf8, parseRelsText, relIs, relsPartName, resolveTarget } from './opc';
 import { type Tag, elementEnd, escapeText, escapeXml, fragmentText, getAttr, removeAttr, setAttr, splice, tags } from './xmlScan';
 import { FileReadError, checkSignature, readGridsFromXlsx } from './xlsxReader';
@@ -29,6 +29,9 @@ export interface ExtraCell {
   severity?: Severity;
   /** Hyperlink location inside the workbook, e.g. "'项目表'!B3". */
   link?: string;
+  bold?: boolean;
+  /** Wrap long text inside the column width (top-aligned). */
+  wrap?: boolean;
 }
 
 export interface ExtraSheet {
@@ -36,6 +39,8 @@ export interface ExtraSheet {
   rows: (string | number | null | undefined | ExtraCell)[][];
   /** Column widths in characters. */
   widths?: number[];
+  /** Print landscape, scaled to one page wide (long explanations otherwise spill onto extra pages). */
+  printFitToWidth?: boolean;
 }
 
 export interface AnnotateOptions {
@@ -149,6 +154,11 @@ interface Xf {
 class Styles {
   private fills: string[] = [];
   private xfs: Xf[] = [];
+  private fonts: string[] = [];
+  private readonly newFonts: string[] = [];
+  private boldFontId?: number;
+  private fontsTag?: Tag;
+  private fontsEnd = -1;
   private readonly newFills: string[] = [];
   private readonly newXfs: string[] = [];
   private readonly byRaw = new Map<string, number>();
@@ -165,7 +175,11 @@ class Styles {
   ) {
     for (const t of tags(xml)) {
       if (t.close) continue;
-      if (t.local === 'fills' && !this.fillsTag) {
+      if (t.local === 'fonts' && !this.fontsTag) {
+        this.fontsTag = t;
+        this.fontsEnd = elementEnd(xml, t);
+        this.fonts = childElements(xml, t, this.fontsEnd, 'font');
+      } else if (t.local === 'fills' && !this.fillsTag) {
         this.fillsTag = t;
         this.prefix = t.prefix;
         this.fillsEnd = elementEnd(xml, t);
@@ -225,6 +239,41 @@ class Styles {
     return this.add(raw);
   }
 
+  /** Style for a cell of an added sheet: the default style plus a mark fill, bold font and/or wrapped text. */
+  extraCell(options: { severity?: Severity; bold?: boolean; wrap?: boolean }): number {
+    const base = this.xfs[0];
+    if (!base) fail(`${this.part} 中没有单元格样式`);
+    let start = xfStart(base.raw);
+    if (options.severity) start = setAttr(setAttr(start, 'fillId', String(this.fillFor(options.severity))), 'applyFill', '1');
+    if (options.bold) {
+      const font = this.boldFont();
+      if (font !== undefined) start = setAttr(setAttr(start, 'fontId', String(font)), 'applyFont', '1');
+    }
+    if (!options.wrap) return this.add(start + base.raw.slice(xfStart(base.raw).length));
+    const open = setAttr(start, 'applyAlignment', '1').replace(/\s*\/?>$/, '>');
+    const name = /^<([^\s>/]+)/.exec(open)?.[1] ?? 'xf';
+    const p = name.includes(':') ? name.slice(0, name.indexOf(':') + 1) : '';
+    return this.add(`${open}<${p}alignment vertical="top" wrapText="1"/></${name}>`);
+  }
+
+  /** A bold copy of the default font (font 0), added once. */
+  private boldFont(): number | undefined {
+    if (this.boldFontId !== undefined) return this.boldFontId;
+    const base = this.fonts[0];
+    if (!base || !this.fontsTag) return undefined;
+    const name = /^<([^\s>/]+)/.exec(base)?.[1] ?? 'font';
+    const p = name.includes(':') ? name.slice(0, name.indexOf(':') + 1) : '';
+    if (/<(?:\w+:)?b\b/.test(base)) return (this.boldFontId = 0);
+    const open = xfStart(base);
+    const bold = open.endsWith('/>')
+      ? `${open.replace(/\s*\/>$/, '>')}<${p}b/></${name}>`
+      : `${open}<${p}b/>${base.slice(open.length)}`;
+    this.boldFontId = this.fonts.length;
+    this.fonts.push(bold);
+    this.newFonts.push(bold);
+    return this.boldFontId;
+  }
+
   private fillFor(severity: Severity): number {
     const known = this.ourFill.get(severity);
     if (known !== undefined) return known;
@@ -251,7 +300,7 @@ class Styles {
 
   /** styles.xml with the new fills and xfs appended, or undefined when nothing was added. */
   output(): string | undefined {
-    if (!this.newFills.length && !this.newXfs.length) return undefined;
+    if (!this.newFills.length && !this.newXfs.length && !this.newFonts.length) return undefined;
     const edits: { start: number; end: number; text: string }[] = [];
     const appendTo = (open: Tag, end: number, count: number, added: string[]): void => {
       if (!added.length) return;
@@ -265,6 +314,7 @@ class Styles {
       const closeStart = this.xml.lastIndexOf('</', end - 1);
       edits.push({ start: closeStart, end: closeStart, text: added.join('') });
     };
+    if (this.fontsTag) appendTo(this.fontsTag, this.fontsEnd, this.fonts.length, this.newFonts);
     appendTo(this.fillsTag!, this.fillsEnd, this.fills.length, this.newFills);
     appendTo(this.xfsTag!, this.xfsEnd, this.xfs.length, this.newXfs);
     return splice(this.xml, edits);
@@ -921,7 +971,7 @@ function annotatePackage(bytes: Uint8Array, findings: readonly Finding[], option
   }
 
   if (options.extraSheets?.length) {
-    addSheets(pkg, workbookPart, options.extraSheets, (severity) => getStyles().marked(0, severity));
+    addSheets(pkg, workbookPart, options.extraSheets, (cell) => getStyles().extraCell(cell));
   }
   const stylesOut = styles?.output();
   if (stylesOut !== undefined && stylesPart) pkg.set(stylesPart, stylesOut);
@@ -1167,7 +1217,9 @@ export function sheetNamesOf(data: Uint8Array): string[] {
   return names;
 }
 
-function addSheets(pkg: Package, workbookPart: string, extra: readonly ExtraSheet[], styleFor: (s: Severity) => number): void {
+type ExtraStyle = (cell: Pick<ExtraCell, 'severity' | 'bold' | 'wrap'>) => number;
+
+function addSheets(pkg: Package, workbookPart: string, extra: readonly ExtraSheet[], styleFor: ExtraStyle): void {
   const wb = pkg.text(workbookPart)!;
   const taken = new Set(sheetNamesOfText(wb).map((s) => s.toLowerCase()));
   let maxSheetId = 0;
@@ -1199,7 +1251,22 @@ function sheetNamesOfText(wb: string): string[] {
   return names;
 }
 
-function sheetXmlFor(sheet: ExtraSheet, styleFor: (s: Severity) => number): string {
+/**
+ * An explicit height for a row whose wrapped cells need more than one line: LibreOffice keeps the stored
+ * (default) height of imported rows, and Excel does not re-fit rows it did not lay out itself.
+ */
+function wrappedRowHeight(sheet: ExtraSheet, row: ExtraSheet['rows'][number]): string {
+  let lines = 1;
+  row.forEach((raw, c) => {
+    if (raw === null || typeof raw !== 'object' || !raw.wrap) return;
+    // A column of width w holds about w / 2 CJK characters at the default 11 pt font; round down to be safe.
+    const perLine = Math.floor((sheet.widths?.[c] ?? 8.43) / 2.1);
+    lines = Math.max(lines, wrappedLines(String(raw.text), perLine));
+  });
+  return lines > 1 ? ` ht="${Math.min(409, lines * 15)}" customHeight="1"` : '';
+}
+
+function sheetXmlFor(sheet: ExtraSheet, styleFor: ExtraStyle): string {
   const cols = sheet.widths?.length
     ? `<cols>${sheet.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`
     : '';
@@ -1212,15 +1279,21 @@ function sheetXmlFor(sheet: ExtraSheet, styleFor: (s: Severity) => number): stri
             raw !== null && typeof raw === 'object' ? raw : { text: raw };
           if (v.text === null || v.text === undefined || v.text === '') return '';
           const ref = `${columnLetters(c)}${r + 1}`;
-          const s = v.severity ? ` s="${styleFor(v.severity)}"` : '';
+          const s = v.severity || v.bold || v.wrap ? ` s="${styleFor(v)}"` : '';
           if (v.link) links.push(`<hyperlink ref="${ref}" location="${escapeXml(v.link)}" display="${escapeXml(String(v.text))}"/>`);
           if (typeof v.text === 'number' && Number.isFinite(v.text)) return `<c r="${ref}"${s}><v>${v.text}</v></c>`;
           return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeText(String(v.text))}</t></is></c>`;
         })
         .join('');
-      return `<row r="${r + 1}">${cells}</row>`;
+      return `<row r="${r + 1}"${wrappedRowHeight(sheet, row)}>${cells}</row>`;
     })
     .join('');
   const hyperlinks = links.length ? `<hyperlinks>${links.join('')}</hyperlinks>` : '';
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL}">${cols}<sheetData>${rows}</sheetData>${hyperlinks}</worksheet>`;
+  // Element order follows CT_Worksheet: sheetPr … cols, sheetData … hyperlinks, printOptions, pageMargins, pageSetup.
+  const sheetPr = sheet.printFitToWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '';
+  const print = sheet.printFitToWidth
+    ? '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>' +
+      '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
+    : '';
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL}">${sheetPr}${cols}<sheetData>${rows}</sheetData>${hyperlinks}${print}</worksheet>`;
 }
