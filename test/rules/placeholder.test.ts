@@ -11,7 +11,14 @@ ruleTester.run(rule, {
     { spec: withIndicator(0, { 4: '**' }), errors: [{ address: 'E10', message: '是占位符' }] },
     { spec: withIndicator(1, { 4: 'XX平米' }), errors: [{ address: 'E11' }] },
     { spec: withIndicator(2, { 4: '待定' }), errors: [{ address: 'E12' }] },
-    { spec: withIndicator(2, { 4: '' }), errors: [{ address: 'E12', message: '指标值为空' }] },
+    { spec: withIndicator(2, { 4: '' }), errors: [{ address: 'E12', message: '指标值为空。请按年度计划填写目标比例，如“≥95%”' }] },
+    // The example of what to write follows the indicator: a count is shown a count, never a percentage.
+    { spec: withIndicator(0, { 4: '' }), errors: [{ address: 'E10', message: '填写计划数量，如“≥4次”' }] },
+    { spec: withIndicator(1, { 4: '' }), errors: [{ address: 'E11', message: '填写目标值，如' }] },
+    { spec: withIndicator(3, { 4: '' }), errors: [{ address: 'E13', message: '填写完成时限，如“12月底前”' }] },
+    { spec: withIndicator(4, { 4: '' }), errors: [{ address: 'E14', message: '填写金额上限，如“≤85.5万元”' }] },
+    { spec: withIndicator(7, { 4: '' }), errors: [{ address: 'E17', message: '填写满意度目标，如“≥90%”' }] },
+    { spec: withIndicator(0, { 2: '参训人数', 4: '' }), errors: [{ address: 'E10', message: '如“≥4人”' }] },
     { spec: withIndicator(2, { 5: '×××文件' }), errors: [{ address: 'F12', message: '指标值确定依据' }] },
   ],
 });

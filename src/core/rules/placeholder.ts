@@ -2,7 +2,30 @@ import type { Field } from '../model';
 import { compact } from '../text';
 import { hasPlaceholder, templateInputs } from '../values';
 import type { Rule } from './types';
-import { analyse, q, isUnusedOptionalRow } from './util';
+import {
+  type RowInfo,
+  analyse,
+  countUnitOf,
+  isCountName,
+  isMoneyCostRow,
+  isRateName,
+  isSatisfactionRow,
+  isUnusedOptionalRow,
+  q,
+} from './util';
+
+/** What to write into an empty 指标值, by what the indicator measures (a count is never shown a percentage). */
+export function emptyValueHint(r: RowInfo): string {
+  if (isSatisfactionRow(r)) return '填写满意度目标，如“≥90%”';
+  if (isMoneyCostRow(r)) return '填写金额上限，如“≤85.5万元”';
+  if (r.l2Key === '时效') return '填写完成时限，如“12月底前”';
+  if (isCountName(r.name)) {
+    const unit = countUnitOf(r.name);
+    return unit ? `填写计划数量，如“≥4${unit}”` : '填写计划数量和单位，如“≥4次”“≥120人”';
+  }
+  if (isRateName(r.name)) return '填写目标比例，如“≥95%”';
+  return '填写目标值，如“≥4次”“≥95%”“12月底前”';
+}
 
 function mark(text: string): string {
   const m = /\*{2,}|[xX]{2,}|[×✕╳]{2,}|某某|待定|待补充|待填|待核实|暂定|未定|[*×?？]+/u.exec(compact(text));
@@ -27,7 +50,7 @@ export const rule: Rule = {
       if (r.value.kind === 'empty' && !isUnusedOptionalRow(r)) {
         report({
           ref: row.value.ref,
-          message: `三级指标${q(row.level3.text)}的指标值为空。请按年度计划填写目标值，如“≥90%”“≥4次”“2025年12月底前”。`,
+          message: `三级指标${q(row.level3.text)}的指标值为空。请按年度计划${emptyValueHint(r)}。`,
         });
       } else if (r.value.kind === 'placeholder' && !left(row.value)) {
         report({
