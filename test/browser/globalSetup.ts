@@ -9,6 +9,21 @@ export const WEB_DIST = path.join(ROOT, 'test-output/web-dist');
 export const WPS_DIST = path.join(ROOT, 'test-output/wps-dist');
 export const ADDIN_DIST = path.join(ROOT, 'test-output/addin-dist');
 
+/**
+ * Source files (outside node_modules) a build used that are not in this checkout. In a git worktree whose
+ * node_modules is a symlink into another checkout, a resolver that follows real paths to the wrong place would
+ * silently mix that checkout's sources into the bundle under test; this makes it fail instead.
+ */
+export function foreignSources(modules: Iterable<{ nameForCondition(): string | null }>, root = ROOT): string[] {
+  const strays = new Set<string>();
+  for (const m of modules) {
+    const file = m.nameForCondition();
+    if (!file || !path.isAbsolute(file) || file.split(path.sep).includes('node_modules')) continue;
+    if (!file.startsWith(root + path.sep)) strays.add(file);
+  }
+  return [...strays];
+}
+
 async function build(configFile: string, outputPath: string): Promise<void> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const config = await require(path.join(ROOT, configFile))({ outputPath }, { mode: 'production' });
@@ -16,6 +31,10 @@ async function build(configFile: string, outputPath: string): Promise<void> {
     webpack(config, (err, stats) => {
       if (err) return reject(err);
       if (stats?.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
+      const strays = foreignSources(stats!.compilation.modules);
+      if (strays.length) {
+        return reject(new Error(`${configFile} 的构建用到了本检出目录（${ROOT}）之外的源文件：\n${strays.slice(0, 10).join('\n')}`));
+      }
       resolve();
     });
   });
