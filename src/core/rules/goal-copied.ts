@@ -1,6 +1,10 @@
 import type { Rule } from './types';
 import { q } from './util';
 import { goalCore } from './goal-vague';
+import { othersIn, tableName, tablesBy, type TableIndex } from './by-workbook';
+
+/** Tables by goal core, one index per workbook (linear in the tables, not pairwise). */
+const byGoal = new WeakMap<object, TableIndex>();
 
 export const rule: Rule = {
   id: 'goal-copied',
@@ -16,12 +20,13 @@ export const rule: Rule = {
     if (!goal) return;
     const core = goalCore(goal.text);
     if (core.length < 4) return;
-    const others = workbook.tables.filter((t) => t !== table && t.goal && goalCore(t.goal.text) === core);
-    if (others.length === 0) return;
-    const names = others.slice(0, 3).map((t) => q(t.projectName?.text || t.title?.text || t.id));
+    const group = tablesBy(byGoal, workbook, (t) => (t.goal ? goalCore(t.goal.text) : undefined)).get(core);
+    const count = (group?.length ?? 1) - 1;
+    if (count <= 0) return;
+    const names = othersIn(group, table, 3).map((t) => q(tableName(t)));
     report({
       ref: goal.ref,
-      message: `绩效目标${q(goal.text)}与${names.join('、')}${others.length > 3 ? `等${others.length}个项目` : ''}的绩效目标相同。请按本项目的具体内容改写。`,
+      message: `绩效目标${q(goal.text)}与${names.join('、')}${count > 3 ? `等${count}个项目` : ''}的绩效目标相同。请按本项目的具体内容改写。`,
     });
   },
 };
