@@ -21,7 +21,7 @@ ruleTester.run(rule, {
       spec: withIndicator(2, { 2: '设施完好率（%）', 3: '设施完好率（%）' }),
       errors: [{ fixTo: '设施完好率=完好（正常运行）的设施设备数÷设施设备总数×100%，按年度统计数据计算。' }],
     },
-    { name: 'money: the amount as the cap', spec: withIndicator(4, { 2: '大楼维护费用', 3: '大楼维护费用' }), errors: [{ fixTo: '大楼维护费用按实际支出金额核算，不超过85.5万元，以财务账目和支付凭证为准。' }] },
+    { name: 'money: the amount as the cap', spec: withIndicator(4, { 2: '大楼维护费用', 3: '大楼维护费用' }), errors: [{ fixTo: '大楼维护费用按实际支出金额核算，不超过80万元，以财务账目和支付凭证为准。' }] },
     { name: 'unit cost', spec: withIndicator(4, { 2: '人均培训成本', 3: '人均培训成本', 4: '≤200元/人' }), errors: [{ fixTo: '人均培训成本按实际支出金额除以实际人数计算，不超过200元/人，以财务账目和支付凭证为准。' }] },
     { name: 'duration', spec: withIndicator(3, { 2: '大楼维修', 3: '大楼维修' }), errors: [{ fixTo: '大楼维修按实际所用时间计算，不超过3天，以工作记录为准。' }] },
     {

@@ -32,6 +32,8 @@ const RULE_GROUP: Record<string, number> = {
   'schedule-convention': 0,
   'unrelated-indicator': 1,
   'goal-copied': 1,
+  'indicators-copied': 1,
+  'annual-goal-copied': 1,
   'filler-indicator': 1,
   'duplicate-indicator': 1,
   'category-misplaced': 1,

@@ -30,11 +30,16 @@ export function tablesBy(
   return map;
 }
 
-/** Up to `limit` tables of the group other than `self`, without walking the whole group. */
-export function othersIn(group: readonly ProjectTable[] | undefined, self: ProjectTable, limit: number): ProjectTable[] {
+/** Up to `limit` tables of the group other than `self` (and passing `keep`), without walking the whole group. */
+export function othersIn(
+  group: readonly ProjectTable[] | undefined,
+  self: ProjectTable,
+  limit: number,
+  keep: (t: ProjectTable) => boolean = () => true,
+): ProjectTable[] {
   const out: ProjectTable[] = [];
   for (const t of group ?? []) {
-    if (t === self) continue;
+    if (t === self || !keep(t)) continue;
     out.push(t);
     if (out.length >= limit) break;
   }

@@ -41,6 +41,11 @@ import { rule as schedulePace } from './schedule-pace';
 import { rule as scheduleConvention } from './schedule-convention';
 import { rule as scheduleConsistency } from './schedule-consistency';
 import { rule as scheduleEven } from './schedule-even';
+import { rule as unitCostBudget } from './unit-cost-budget';
+import { rule as costEqualsBudget } from './cost-equals-budget';
+import { rule as annualGoalCopied } from './annual-goal-copied';
+import { rule as unitColumnClash } from './unit-column-clash';
+import { rule as indicatorsCopied } from './indicators-copied';
 
 /** Every rule shipped with the product, in documentation order. */
 export const ALL_RULES: readonly Rule[] = [
@@ -82,6 +87,11 @@ export const ALL_RULES: readonly Rule[] = [
   scheduleConvention,
   scheduleConsistency,
   scheduleEven,
+  unitCostBudget,
+  costEqualsBudget,
+  annualGoalCopied,
+  unitColumnClash,
+  indicatorsCopied,
 ];
 
 export function runRules(workbook: ParsedWorkbook, settings: Settings): Finding[] {
