@@ -100,8 +100,9 @@ export function columnModel(view: SheetView, headerRow: number): ColumnModel {
     else if (twoRows && lowerCell !== '' && classifyTitle(upper) !== undefined) unsure.push(`“${title}”列`);
   }
   // Two sets of 二级 | 三级 | 指标值 side by side without period words (中期 | 年度, as 东莞's 批复表 prints
-  // them): forms always put the 实施期 set first, so the later set holds this year's indicators.
-  if (second.level3) {
+  // them): forms always put the 实施期 set first, so the later set holds this year's indicators. A set is more than
+  // a second name column: two name titles alone (评价指标 | 评价内容 | 指标名称) are not two sets, only unsure.
+  if (second.level3 && (second.level2 || second.value)) {
     const mid: Record<string, ColumnKey> = { level2: 'midTermLevel2', level3: 'midTermLevel3', value: 'midTermValue' };
     for (const key of ['level2', 'level3', 'value'] as const) {
       const later = second[key];
@@ -116,7 +117,7 @@ export function columnModel(view: SheetView, headerRow: number): ColumnModel {
       list.push(later);
     }
   } else {
-    for (const key of ['level2', 'value'] as const) if (second[key]) unsure.push(`两列“${COLUMN_TITLES[key]}”`);
+    for (const key of ['level2', 'level3', 'value'] as const) if (second[key]) unsure.push(`两列“${COLUMN_TITLES[key]}”`);
   }
   if (content !== undefined) {
     const key: ColumnKey = cols.level3 === undefined ? 'level3' : 'description';
@@ -140,11 +141,17 @@ export function columnModel(view: SheetView, headerRow: number): ColumnModel {
   return { headerRow, lastHeaderRow, cols, grades, list, missing, unsure };
 }
 
-/** Sheet column past the header, where absent columns point (outside the table's used columns). */
+/**
+ * Sheet column past the header, where absent columns point (outside the table's used columns). A title merged
+ * down from the row above (年度指标值 over 指标性质 | 指标值 | 度量单位, 实际完成值 spanning both rows) counts.
+ */
 function headerEnd(view: SheetView, model: ColumnModel): number {
   let end = -1;
   for (let r = model.headerRow; r <= model.lastHeaderRow; r++) {
-    for (let c = 0; c < view.cols; c++) if (view.key(r, c) !== '') end = Math.max(end, view.spanEnd(r, c));
+    for (let c = 0; c < view.cols; c++) {
+      const m = view.master(r, c);
+      if (view.key(m.row, m.col) !== '') end = Math.max(end, view.spanEnd(m.row, m.col));
+    }
   }
   return end;
 }
@@ -211,7 +218,7 @@ function dataRows(view: SheetView, model: ColumnModel, bottom: number): number[]
   return rows;
 }
 
-const CLOSING = /^(?:合计|总计|总分|评价结论|存在问题|改进措施|自评结论|综合评价|其他需说明的问题|项目负责人|财务负责人|填报人|审核意见)/;
+const CLOSING = /^(?:合计|总计|总分|评价结论|存在问题|改进措施|自评结论|综合评价|其他(?:需要?|需)?说明的?(?:问题|事项|情况)|项目负责人|财务负责人|填报人|审核意见)/;
 
 /** "年度绩效指标", "长期绩效指标", "实施期绩效指标": a line that opens another indicator block of the same table. */
 export const PART_LABEL = /^(?:(?:实施期|中长期|长期|中期|项目期|年度|当年|本年度?)(?:绩效)?(?:指标|目标)(?:表)?|绩效(?:指标|目标)(?:\((?:实施期|年度|中长期|长期)\)))$/;
