@@ -16,12 +16,18 @@ export function foldWidth(s: string): string {
     .replace(/[\u3000\u00a0\u2002\u2003\u2009]/gu, ' ');
 }
 
-const OPERATOR_CHARS = /[≧⩾≦⩽<>=═]/u;
+const OPERATOR_CHARS = /[≧⩾≦⩽<>=═﹤﹥﹦]/u;
 
-/** Canonical comparison operators: ≧ ⩾ >= => → ≥, ≦ ⩽ <= =< → ≤, ═ (box-drawing, seen in exports) → =. */
+/**
+ * Canonical comparison operators: ≧ ⩾ >= => → ≥, ≦ ⩽ <= =< → ≤, ═ (box-drawing, seen in exports) and ﹦ (small
+ * form, seen in 云南 self-evaluations) → =, ﹤ ﹥ → < >.
+ */
 export function foldOperators(s: string): string {
   if (!OPERATOR_CHARS.test(s)) return s;
   return s
+    .replace(/﹤/gu, '<')
+    .replace(/﹥/gu, '>')
+    .replace(/﹦/gu, '=')
     .replace(/[≧⩾]|>\s*=|=\s*>/gu, '≥')
     .replace(/[≦⩽]|<\s*=|=\s*</gu, '≤')
     .replace(/═/gu, '=');

@@ -84,6 +84,9 @@ const CASES: [string, Expect][] = [
   ['≤2次', { kind: 'numeric', operator: '≤', number: 2, unit: '次' }],
   ['±3%以内', { kind: 'numeric', operator: '≤', number: 3, unit: '%' }],
   ['═100%', { kind: 'numeric', operator: '=', number: 100, unit: '%' }],
+  // 云南 self-evaluations print the small-form equals sign (U+FE66); small-form < > likewise.
+  ['﹦72890元', { kind: 'numeric', operator: '=', number: 72890, unit: '元' }],
+  ['﹥95%', { kind: 'numeric', operator: '>', number: 95, unit: '%' }],
   ['≥100百分比', { kind: 'numeric', operator: '≥', number: 100, unit: '%' }],
   // Money with separators, currency marks and units inside.
   ['1,234.5万元', { kind: 'numeric', number: 1234.5, unit: '万元' }],
