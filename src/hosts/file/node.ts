@@ -2,10 +2,26 @@
 import { randomBytes } from 'crypto';
 import { constants as fsConstants, promises as fs } from 'fs';
 import * as nodePath from 'path';
+import { gunzipSync } from 'zlib';
 import type { Grid } from '../../core/grid';
 import type { Finding } from '../../core/findings';
 import { type AnnotateOptions, type AnnotateResult, annotateBuffer } from './annotate';
 import { DEFAULT_READ_LIMITS, FileReadError, readGridsFromBuffer } from './read';
+import { setOneShotInflater } from './zip';
+
+/**
+ * Native inflate for package parts in Node: the raw deflate data is wrapped as a gzip member whose trailer
+ * holds the entry's CRC-32 and size, so zlib checks both; output is capped at the declared size.
+ */
+export function inflateEntryNative(raw: Uint8Array, size: number, crc: number): Uint8Array {
+  const gz = Buffer.allocUnsafe(raw.length + 18);
+  gz.set([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+  gz.set(raw, 10);
+  gz.writeUInt32LE(crc >>> 0, raw.length + 10);
+  gz.writeUInt32LE(size >>> 0, raw.length + 14);
+  return gunzipSync(gz, { maxOutputLength: size });
+}
+setOneShotInflater(inflateEntryNative);
 
 /**
  * Reads a regular file, at most `maxBytes` of it. Devices, pipes and sockets are refused without blocking

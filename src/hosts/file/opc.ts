@@ -1,8 +1,8 @@
 /**
  * Open Packaging Conventions helpers shared by the reader and the annotator: part-name resolution,
- * relationship parts and streamed XML parsing with saxes (no DTD entities, bounded chunks).
+ * relationship parts and streamed XML parsing (xmlStream.ts: no DTD entities, bounded chunks).
  */
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { XmlError, type XmlHandlers, XmlScanner, type XmlTag } from './xmlStream';
 import { type InflateBudget, type ZipEntry, ZipError, type ZipReader } from './zip';
 
 export interface Relationship {
@@ -12,73 +12,60 @@ export interface Relationship {
   external: boolean;
 }
 
-/** Local name of a possibly prefixed XML name ("x:c" → "c"). */
-export const localName = (name: string): string => {
-  const i = name.indexOf(':');
-  return i < 0 ? name : name.slice(i + 1);
-};
+export { type XmlHandlers, type XmlTag, localName } from './xmlStream';
 
 /** Attribute by local name; `prefixed` picks "r:id" over a plain "id". */
-export function attr(tag: SaxesTagPlain, name: string, prefixed = false): string | undefined {
-  const attrs = tag.attributes;
-  if (!prefixed && Object.prototype.hasOwnProperty.call(attrs, name)) return attrs[name];
-  for (const key in attrs) {
-    if (!Object.prototype.hasOwnProperty.call(attrs, key)) continue;
-    const i = key.indexOf(':');
-    if (i >= 0 && key.slice(i + 1) === name && key.slice(0, i) !== 'xmlns') return attrs[key];
+export function attr(tag: XmlTag, name: string, prefixed = false): string | undefined {
+  const a = tag.attrs;
+  if (!prefixed) {
+    for (let i = 0; i < a.length; i += 2) if (a[i] === name) return a[i + 1];
+  }
+  for (let i = 0; i < a.length; i += 2) {
+    const key = a[i];
+    const c = key.indexOf(':');
+    if (c >= 0 && key.length - c - 1 === name.length && key.endsWith(name) && !key.startsWith('xmlns:')) return a[i + 1];
   }
   return undefined;
 }
 
-export interface XmlHandlers {
-  open?(tag: SaxesTagPlain, local: string): void;
-  close?(local: string): void;
-  text?(text: string): void;
-}
-
-/** Wraps saxes errors (malformed XML) as a corrupt-package error naming the part. */
-function xmlParser(part: string, h: XmlHandlers): SaxesParser {
-  const parser = new SaxesParser({ position: false });
-  parser.on('error', (err) => {
-    throw new ZipError('corrupt', `工作簿内部的 XML 格式有误（${part}：${String(err.message).slice(0, 80)}）`);
-  });
-  if (h.open) parser.on('opentag', (tag) => h.open!(tag as SaxesTagPlain, localName(tag.name)));
-  if (h.close) parser.on('closetag', (tag) => h.close!(localName(tag.name)));
-  if (h.text) {
-    parser.on('text', h.text);
-    parser.on('cdata', h.text);
+/** Runs `feed` over a scanner, reporting malformed XML as a corrupt-package error naming the part. */
+function scanXml(part: string, h: XmlHandlers, feed: (scanner: XmlScanner) => void): void {
+  try {
+    const scanner = new XmlScanner(h);
+    feed(scanner);
+    scanner.close();
+  } catch (err) {
+    if (err instanceof XmlError) throw new ZipError('corrupt', `工作簿内部的 XML 格式有误（${part}：${err.message.slice(0, 80)}）`);
+    throw err;
   }
-  return parser;
 }
 
-/** Streams one part through saxes: the XML is never held whole in memory. */
+/** Streams one part through the XML scanner: the XML is never held whole in memory. */
 export function parsePart(zip: ZipReader, entry: ZipEntry, budget: InflateBudget, h: XmlHandlers): void {
-  const parser = xmlParser(entry.name, h);
-  let decoder: InstanceType<typeof TextDecoder> | undefined;
-  zip.inflate(
-    entry,
-    (chunk) => {
-      if (!decoder) {
-        // UTF-16 parts carry a byte-order mark; everything else is UTF-8.
-        const le = chunk[0] === 0xff && chunk[1] === 0xfe;
-        const be = chunk[0] === 0xfe && chunk[1] === 0xff;
-        decoder = new TextDecoder(le ? 'utf-16le' : be ? 'utf-16be' : 'utf-8');
-      }
-      const text = decoder.decode(chunk, { stream: true });
-      if (text) parser.write(text);
-    },
-    budget,
-  );
-  const rest = decoder?.decode() ?? '';
-  if (rest) parser.write(rest);
-  parser.close();
+  scanXml(entry.name, h, (scanner) => {
+    let decoder: InstanceType<typeof TextDecoder> | undefined;
+    zip.inflate(
+      entry,
+      (chunk) => {
+        if (!decoder) {
+          // UTF-16 parts carry a byte-order mark; everything else is UTF-8.
+          const le = chunk[0] === 0xff && chunk[1] === 0xfe;
+          const be = chunk[0] === 0xfe && chunk[1] === 0xff;
+          decoder = new TextDecoder(le ? 'utf-16le' : be ? 'utf-16be' : 'utf-8');
+        }
+        const text = decoder.decode(chunk, { stream: true });
+        if (text) scanner.write(text);
+      },
+      budget,
+    );
+    const rest = decoder?.decode() ?? '';
+    if (rest) scanner.write(rest);
+  });
 }
 
 /** Parses an XML string (a part already in memory). */
 export function parseXmlText(part: string, text: string, h: XmlHandlers): void {
-  const parser = xmlParser(part, h);
-  parser.write(text);
-  parser.close();
+  scanXml(part, h, (scanner) => scanner.write(text));
 }
 
 /** "xl/worksheets/sheet1.xml" → "xl/worksheets/_rels/sheet1.xml.rels"; "" (package) → "_rels/.rels". */

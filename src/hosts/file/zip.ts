@@ -64,6 +64,21 @@ export interface InflateBudget {
   message: string;
 }
 
+/**
+ * A faster one-shot inflater a host may supply (Node: native zlib, see node.ts): inflates a whole deflated
+ * entry that must come to exactly `size` bytes with CRC-32 `crc`, and throws otherwise. Any failure falls
+ * back to the streaming inflater, which then gives the precise zh-CN message.
+ */
+export type OneShotInflater = (raw: Uint8Array, size: number, crc: number) => Uint8Array;
+
+let oneShot: OneShotInflater | undefined;
+/** Entries up to this many bytes (as declared) may be inflated in one piece by the host's inflater. */
+export const ONE_SHOT_MAX_BYTES = 16 * 1024 * 1024;
+
+export function setOneShotInflater(inflater: OneShotInflater | undefined): void {
+  oneShot = inflater;
+}
+
 export class ZipReader {
   readonly entries: ZipEntry[] = [];
   private readonly byLowerName = new Map<string, ZipEntry>();
@@ -174,6 +189,19 @@ export class ZipReader {
   inflate(entry: ZipEntry, onChunk: (chunk: Uint8Array) => void, budget: InflateBudget): void {
     if (entry.flags & 1) throw new ZipError('corrupt', `压缩包中的“${entry.name}”已加密，无法读取`);
     const raw = this.rawData(entry);
+    if (oneShot && entry.method === 8 && entry.size > 0 && entry.size <= ONE_SHOT_MAX_BYTES && entry.size <= budget.remaining) {
+      let whole: Uint8Array | undefined;
+      try {
+        whole = oneShot(raw, entry.size, entry.crc);
+      } catch {
+        whole = undefined; // the streaming path below names the problem
+      }
+      if (whole && whole.length === entry.size) {
+        budget.remaining -= whole.length;
+        onChunk(whole);
+        return;
+      }
+    }
     let crc = 0;
     let total = 0;
     // Errors raised by the consumer (a limit, bad XML) pass through untouched; only inflate's own are "corrupt".
