@@ -8,7 +8,7 @@ import { ConfigError, type SettingOptions, loadSettings } from './config';
 import { expandInputs, outputPathFor } from './files';
 import type { CliIO } from './io';
 import { runJobs } from './pool';
-import type { FileJob, FileOutcome } from './process';
+import type { FileJob, FileOutcome, Payload } from './process';
 import { createProgress } from './progress';
 
 export interface BatchOptions extends SettingOptions {
@@ -71,6 +71,8 @@ export interface JobPlan {
   fixFirst: number;
   /** Rule ids in the text report. */
   verbose?: boolean;
+  /** What each outcome carries (see FileJob.payload). */
+  payload?: Payload;
 }
 
 export function planJobs(files: readonly string[], settings: Settings, cwd: string, plan: JobPlan): FileJob[] {
@@ -89,6 +91,7 @@ export function planJobs(files: readonly string[], settings: Settings, cwd: stri
       text: plan.text,
       fixFirst: plan.fixFirst,
       verbose: !!plan.verbose,
+      payload: plan.payload,
     };
   });
 }

@@ -1,7 +1,6 @@
 import type { Severity } from '../core/findings';
 import { type BatchOptions, planJobs, prepareBatch, runBatch } from './batch';
 import type { CliIO } from './io';
-import type { FileResult } from './process';
 import { countsText, stripControls } from './report';
 
 export interface CheckOptions extends BatchOptions {
@@ -26,9 +25,9 @@ export const EXIT_INTERRUPTED = 130;
 
 const indent = (text: string, pad: string): string => text.replace(/\n/g, `\n${pad}`);
 
-/** One element of the "files" array of the JSON report, with the text before it. */
-function jsonFileChunk(result: FileResult, first: boolean): string {
-  return `${first ? '{\n  "files": [\n' : ',\n'}    ${indent(JSON.stringify(result, null, 2), '    ')}`;
+/** One element of the "files" array of the JSON report (JSON.stringify(result, null, 2)), with the text before it. */
+function jsonFileChunk(json: string, first: boolean): string {
+  return `${first ? '{\n  "files": [\n' : ',\n'}    ${indent(json, '    ')}`;
 }
 
 /** The end of the JSON report: closes "files" and adds "summary". */
@@ -70,18 +69,19 @@ export async function runCheck(inputs: readonly string[], opts: CheckOptions, io
     text: !json,
     fixFirst: 0,
     verbose: !!opts.verbose,
+    payload: json ? 'json' : 'none',
   });
   // JSON is streamed file by file (same text as one JSON.stringify of the whole), so memory stays bounded.
   let checked = 0;
   const { stopped } = await runBatch(jobs, io, { ...opts, workers: prepared.workers }, (o) => {
-    if (json) io.stdout.write(jsonFileChunk(o.result, checked === 0));
+    if (json) io.stdout.write(jsonFileChunk(o.json ?? JSON.stringify(o.result, null, 2), checked === 0));
     checked++;
     if (o.index > 0) out('');
     for (const line of o.lines) out(line);
     for (const e of o.errors) io.stderr.write(stripControls(e) + '\n');
     if (o.failed) failures++;
     for (const s of Object.keys(total) as Severity[]) total[s] += o.counts[s];
-    tableCount += o.result.tables.length;
+    tableCount += o.tableCount;
   });
 
   const failureNote = failures ? `；${failures} 个文件无法读取、检查或写入副本` : '';

@@ -1,9 +1,13 @@
 import { Command, CommanderError, Help } from 'commander';
 import { type CheckOptions, EXIT_UNREADABLE, runCheck } from './check';
-import { DEFAULT_HTML, DEFAULT_XLSX, type ReportOptions, runReport } from './batch-report/command';
+import type { ReportOptions } from './batch-report/command';
+import { DEFAULT_HTML, DEFAULT_XLSX } from './batch-report/names';
 import { type CliIO, processIO } from './io';
-import { runOverview, type OverviewCliOptions } from './overview';
-import { runTemplateInsert, runTemplateList, runTemplateShow, type TemplateOptions } from './template';
+import type { OverviewCliOptions } from './overview';
+import type { TemplateOptions } from './template';
+
+// Commands other than check load their code (ExcelJS, ECharts) only when run: check starts faster.
+const templateCli = (): Promise<typeof import('./template')> => import('./template');
 
 const HELP_TITLES: Record<string, string> = {
   'Usage:': '用法：',
@@ -117,12 +121,12 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
   const template = configure(program.command('template')).description('标准指标模板：查看模板，或把模板插入 .xlsx 文件的副本');
   configure(template.command('list'))
     .description('列出全部模板')
-    .action(() => setExit(runTemplateList(io)));
+    .action(async () => setExit((await templateCli()).runTemplateList(io)));
   configure(template.command('show'))
     .description('查看一个模板的全部指标')
     .argument('<模板>', '模板编号或名称，如 meeting 或 会议')
     .option('--year <年份>', '预算年度（默认今年）')
-    .action((kind: string, opts: TemplateOptions) => setExit(runTemplateShow(kind, opts, io)));
+    .action(async (kind: string, opts: TemplateOptions) => setExit((await templateCli()).runTemplateShow(kind, opts, io)));
   configure(template.command('insert'))
     .description('把模板插入 .xlsx 文件的副本：位置在已有表格内时补充其缺少的指标，否则插入一张完整的项目表')
     .argument('<文件>', '.xlsx 文件（不会被修改）')
@@ -133,14 +137,14 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--budget <万元>', '新表的预算数')
     .option('--name <项目名称>', '新表的项目名称')
     .option('--out <文件>', '输出文件（默认“原名.已插入模板.xlsx”）')
-    .action(async (file: string, opts: TemplateOptions) => setExit(await runTemplateInsert(file, opts, io)));
+    .action(async (file: string, opts: TemplateOptions) => setExit(await (await templateCli()).runTemplateInsert(file, opts, io)));
 
   configure(program.command('overview'))
     .description('根据项目支出绩效目标表生成部门整体绩效目标（总体目标、分项目标、保障措施）')
     .argument('<文件>', '.xlsx 文件（不会被修改）')
     .option('--format <格式>', 'text（默认，含数据来源）、markdown 或 xlsx（副本中新增工作表）')
     .option('--out <文件>', 'xlsx 格式的输出文件（默认“原名.部门整体绩效目标.xlsx”）')
-    .action(async (file: string, opts: OverviewCliOptions) => setExit(await runOverview(file, opts, io)));
+    .action(async (file: string, opts: OverviewCliOptions) => setExit(await (await import('./overview')).runOverview(file, opts, io)));
 
   return program;
 }
@@ -167,5 +171,9 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
 }
 
 export { runCheck } from './check';
-export { runReport } from './batch-report/command';
+
+/** `jixiao report` (its module is loaded on first use). */
+export async function runReport(inputs: readonly string[], opts: ReportOptions, io: CliIO): Promise<number> {
+  return (await import('./batch-report/command')).runReport(inputs, opts, io);
+}
 export type { CliIO } from './io';

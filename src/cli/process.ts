@@ -17,6 +17,7 @@ import { FileReadError, type ReadResult, readGridsFromXlsx } from '../hosts/file
 import { type FixItem, fixFirstByTable } from './fix-first';
 import { type TableSummary, allNotes, countsText, fileReport, oneLine, summarizeTable } from './report';
 import { own } from '../core/own';
+import { type FilePart, filePart } from './batch-report/summary';
 
 /** The one place the batch reads a workbook (values only, bounded): swap the reader here. */
 export const readGrids = (bytes: Uint8Array): ReadResult => readGridsFromXlsx(bytes);
@@ -40,7 +41,15 @@ export interface FileJob {
   fixFirst: number;
   /** Rule ids in the text report (--verbose). */
   verbose?: boolean;
+  /**
+   * What the caller needs of the result, prepared where the file was checked so little crosses threads:
+   * the whole result (default), only the lines and counts ("none"), the JSON text ("json") or the report's
+   * share ("report").
+   */
+  payload?: Payload;
 }
+
+export type Payload = 'result' | 'none' | 'json' | 'report';
 
 export interface ReportTableInfo extends TableSummary {
   department: string | null;
@@ -70,6 +79,24 @@ export interface FileOutcome {
   counts: Record<Severity, number>;
   /** True when the file could not be read, checked or its copy written (exit code 2). */
   failed: boolean;
+  /** Tables found (the result's table list is dropped unless the payload is "result"). */
+  tableCount: number;
+  /** payload "json": JSON.stringify(result, null, 2). */
+  json?: string;
+  /** payload "report": the file's share of the report. */
+  part?: FilePart;
+}
+
+/** Shapes an outcome for its payload: the full result is kept only when asked for. */
+function packed(job: FileJob, o: Omit<FileOutcome, 'tableCount'>): FileOutcome {
+  const r = o.result;
+  const out: FileOutcome = { ...o, tableCount: r.tables.length };
+  const payload = job.payload ?? 'result';
+  if (payload === 'result') return out;
+  if (payload === 'json') out.json = JSON.stringify(r, null, 2);
+  else if (payload === 'report') out.part = filePart(r);
+  out.result = { file: r.file, tables: [], findings: [], notes: [], annotated: r.annotated, ...(r.error ? { error: r.error } : {}) };
+  return out;
 }
 
 /** zh-CN reason for a failed write of the annotated copy. */
@@ -117,14 +144,14 @@ function tableInfos(parsed: ParsedWorkbook, findings: readonly Finding[], fixFir
 
 /** The outcome of a file whose check stopped for a reason outside the reader and the core (a crashed worker). */
 export function failedOutcome(job: FileJob, message: string, code = 'internal'): FileOutcome {
-  return {
+  return packed(job, {
     index: job.index,
     result: { file: job.file, tables: [], findings: [], notes: [], annotated: null, error: { code, message } },
     lines: job.text ? [`检查 ${job.file}`, `  无法检查：${message}`] : [],
     errors: [`无法检查 ${job.file}：${message}`],
     counts: countBySeverity([]),
     failed: true,
-  };
+  });
 }
 
 export async function processFile(job: FileJob): Promise<FileOutcome> {
@@ -135,7 +162,7 @@ export async function processFile(job: FileJob): Promise<FileOutcome> {
   const out = (line: string): void => {
     if (job.text) lines.push(line);
   };
-  const done = (failed: boolean, counts = countBySeverity([])): FileOutcome => ({ index: job.index, result, lines, errors, counts, failed });
+  const done = (failed: boolean, counts = countBySeverity([])): FileOutcome => packed(job, { index: job.index, result, lines, errors, counts, failed });
 
   out(`检查 ${file}`);
   let bytes: Uint8Array;

@@ -7,6 +7,7 @@ import type { CliIO } from '../io';
 import { writeAtomic, writeFailure } from '../process';
 import { countsText } from '../report';
 import { DETAIL_LIMIT, renderHtml } from './html';
+import { DEFAULT_HTML, DEFAULT_XLSX } from './names';
 import { SummaryBuilder } from './summary';
 import { renderXlsx } from './xlsx';
 
@@ -19,8 +20,7 @@ export interface ReportOptions extends BatchOptions {
   format?: string;
 }
 
-export const DEFAULT_HTML = '绩效目标审核报告.html';
-export const DEFAULT_XLSX = '绩效目标审核汇总.xlsx';
+export { DEFAULT_HTML, DEFAULT_XLSX };
 /** Items in each table's "先改这些" list. */
 export const FIX_FIRST_LIMIT = 5;
 
@@ -63,13 +63,15 @@ export async function runReport(inputs: readonly string[], opts: ReportOptions, 
     fix: false,
     text: false,
     fixFirst: FIX_FIRST_LIMIT,
+    payload: 'report',
   });
   // Each file's result is folded into the summary as it arrives and then dropped: memory stays bounded.
   const builder = new SummaryBuilder(DETAIL_LIMIT);
   let done = 0;
   let failures = 0;
   const { stopped } = await runBatch(jobs, io, { ...opts, workers: prepared.workers }, (o) => {
-    builder.add(o.result);
+    if (o.part) builder.addPart(o.part);
+    else builder.add(o.result);
     done++;
     for (const e of o.errors) io.stderr.write(e + '\n');
     if (o.failed) failures++;

@@ -95,6 +95,8 @@ export interface BatchSummary {
   scoreBins: number[];
 }
 
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 function unitOf(file: string, department: string | null): { unit: string; fromFile: boolean } {
@@ -103,6 +105,88 @@ function unitOf(file: string, department: string | null): { unit: string; fromFi
 }
 
 type RuleAcc = RuleRow & { tableSet: Set<string>; unitSet: Set<string> };
+
+/** A rule's findings in one table (or in a workbook outside any table). */
+export interface RuleHit {
+  ruleId: string;
+  criterion: Criterion;
+  counts: Record<Severity, number>;
+}
+
+/** One file's share of the summary: computed where the file was checked (a worker thread), small to send. */
+export interface FilePart {
+  file: FileRow;
+  findings: number;
+  severity: Record<Severity, number>;
+  criterion: Record<Criterion, number>;
+  tables: (Omit<TableRow, 'key'> & { rules: RuleHit[] })[];
+  /** Findings outside every table: they count in the totals and per rule, not in any table. */
+  rules: RuleHit[];
+}
+
+/** Rule hits in order of each rule's first finding. */
+function ruleHits(findings: readonly Finding[]): RuleHit[] {
+  const byRule = new Map<string, RuleHit>();
+  for (const f of findings) {
+    let h = byRule.get(f.ruleId);
+    if (!h) {
+      h = { ruleId: f.ruleId, criterion: f.criterion, counts: { error: 0, warning: 0, info: 0 } };
+      byRule.set(f.ruleId, h);
+    }
+    h.counts[f.severity]++;
+  }
+  return [...byRule.values()];
+}
+
+/** The summary's figures of one checked file (scores, counts, 先改这些, findings in report form). */
+export function filePart(r: FileResult): FilePart {
+  const byTable = new Map<string, Finding[]>();
+  for (const f of r.findings) {
+    const key = f.tableId ?? '';
+    const list = byTable.get(key) ?? [];
+    list.push(f);
+    byTable.set(key, list);
+  }
+  const fileUnit = unitOf(r.file, r.tables.find((t) => t.department)?.department ?? null);
+  const tables = r.tables.map((t) => {
+    const own = byTable.get(t.id) ?? [];
+    const { unit, fromFile } = t.department ? unitOf(r.file, t.department) : fileUnit;
+    return {
+      file: r.file,
+      annotated: r.annotated,
+      unit,
+      unitFromFile: fromFile,
+      project: t.projectName ?? '（未填项目名称）',
+      code: t.projectCode,
+      address: t.address,
+      budgetWan: t.budgetWan,
+      budgetText: typeof t.budget === 'string' ? t.budget : null,
+      score: scoreTable(own),
+      counts: countBySeverity(own),
+      criteria: countByCriterion(own),
+      fixFirst: t.fixFirst ?? [],
+      findings: [...own]
+        .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
+        .map((f) => ({ severity: f.severity, ruleId: f.ruleId, criterion: f.criterion, cell: `${f.ref.sheet}!${f.ref.address}`, message: f.message })),
+      rules: ruleHits(own),
+    };
+  });
+  return {
+    file: {
+      file: r.file,
+      annotated: r.annotated,
+      tables: r.tables.length,
+      counts: countBySeverity(r.findings),
+      ...(r.error ? { error: r.error.message } : {}),
+      notes: r.notes.map((n) => n.message),
+    },
+    findings: r.findings.length,
+    severity: countBySeverity(r.findings),
+    criterion: countByCriterion(r.findings),
+    tables,
+    rules: ruleHits(byTable.get('') ?? []),
+  };
+}
 
 /**
  * Builds the summary one file at a time, so a batch of any size keeps only what the report shows: per-table
@@ -119,13 +203,13 @@ export class SummaryBuilder {
 
   constructor(private readonly detailLimit = Infinity) {}
 
-  private rule(f: Finding): RuleAcc {
-    let row = this.rules.get(f.ruleId);
+  private rule(h: RuleHit): RuleAcc {
+    let row = this.rules.get(h.ruleId);
     if (!row) {
       row = {
-        ruleId: f.ruleId,
-        title: ruleTitle(f.ruleId),
-        criterion: f.criterion,
+        ruleId: h.ruleId,
+        title: ruleTitle(h.ruleId),
+        criterion: h.criterion,
         counts: { error: 0, warning: 0, info: 0 },
         total: 0,
         tables: 0,
@@ -133,73 +217,55 @@ export class SummaryBuilder {
         tableSet: new Set(),
         unitSet: new Set(),
       };
-      this.rules.set(f.ruleId, row);
+      this.rules.set(h.ruleId, row);
     }
-    row.counts[f.severity]++;
-    row.total++;
+    for (const sv of SEVERITIES) {
+      row.counts[sv] += h.counts[sv];
+      row.total += h.counts[sv];
+    }
     return row;
   }
 
   add(r: FileResult): void {
-    for (const f of r.findings) {
-      this.severity[f.severity]++;
-      this.criterion[f.criterion]++;
-    }
-    this.findingCount += r.findings.length;
+    this.addPart(filePart(r));
+  }
+
+  addPart(p: FilePart): void {
+    for (const sv of SEVERITIES) this.severity[sv] += p.severity[sv];
+    for (const c of Object.keys(this.criterion) as Criterion[]) this.criterion[c] += p.criterion[c];
+    this.findingCount += p.findings;
     if (this.details && this.findingCount > this.detailLimit) {
       // Too many to list: drop the per-cell lists kept so far and keep only the figures from now on.
       this.details = false;
       for (const t of this.tables) t.findings = [];
     }
-    const byTable = new Map<string, Finding[]>();
-    for (const f of r.findings) {
-      const key = f.tableId ?? '';
-      const list = byTable.get(key) ?? [];
-      list.push(f);
-      byTable.set(key, list);
-    }
-    const fileUnit = unitOf(r.file, r.tables.find((t) => t.department)?.department ?? null);
-    for (const t of r.tables) {
-      const own = byTable.get(t.id) ?? [];
-      const { unit, fromFile } = t.department ? unitOf(r.file, t.department) : fileUnit;
+    for (const t of p.tables) {
       const key = `t${this.tables.length + 1}`;
       this.tables.push({
         key,
-        file: r.file,
-        annotated: r.annotated,
-        unit,
-        unitFromFile: fromFile,
-        project: t.projectName ?? '（未填项目名称）',
-        code: t.projectCode,
+        file: t.file,
+        annotated: t.annotated,
+        unit: t.unit,
+        unitFromFile: t.unitFromFile,
+        project: t.project,
+        code: t.code,
         address: t.address,
         budgetWan: t.budgetWan,
-        budgetText: typeof t.budget === 'string' ? t.budget : null,
-        score: scoreTable(own),
-        counts: countBySeverity(own),
-        criteria: countByCriterion(own),
-        fixFirst: t.fixFirst ?? [],
-        findings: this.details
-          ? [...own]
-              .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
-              .map((f) => ({ severity: f.severity, ruleId: f.ruleId, criterion: f.criterion, cell: `${f.ref.sheet}!${f.ref.address}`, message: f.message }))
-          : [],
+        budgetText: t.budgetText,
+        score: t.score,
+        counts: t.counts,
+        criteria: t.criteria,
+        fixFirst: t.fixFirst,
+        findings: this.details ? t.findings : [],
       });
-      for (const f of own) {
-        const row = this.rule(f);
+      for (const h of t.rules) {
+        const row = this.rule(h);
         row.tableSet.add(key);
-        row.unitSet.add(unit);
+        row.unitSet.add(t.unit);
       }
     }
-    // Workbook-level findings count in the totals and per rule, not in any table.
-    for (const f of byTable.get('') ?? []) this.rule(f);
-    this.files.push({
-      file: r.file,
-      annotated: r.annotated,
-      tables: r.tables.length,
-      counts: countBySeverity(r.findings),
-      ...(r.error ? { error: r.error.message } : {}),
-      notes: r.notes.map((n) => n.message),
-    });
+    for (const h of p.rules) this.rule(h);
+    this.files.push(p.file);
   }
 
   finish(now: Date = new Date()): BatchSummary {
@@ -215,7 +281,7 @@ export class SummaryBuilder {
       u.tables++;
       u.budgetWan += t.budgetWan ?? 0;
       u.scoreSum += t.score.total;
-      for (const sv of ['error', 'warning', 'info'] as Severity[]) u.counts[sv] += t.counts[sv];
+      for (const sv of SEVERITIES) u.counts[sv] += t.counts[sv];
     }
     const units: UnitRow[] = [...unitMap.values()]
       .map(({ fileSet, scoreSum, ...u }) => ({
