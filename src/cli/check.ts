@@ -76,8 +76,12 @@ export async function runCheck(inputs: readonly string[], opts: CheckOptions, io
   const { stopped } = await runBatch(jobs, io, { ...opts, workers: prepared.workers }, (o) => {
     if (json) io.stdout.write(jsonFileChunk(o.json ?? JSON.stringify(o.result, null, 2), checked === 0));
     checked++;
-    if (o.index > 0) out('');
-    for (const line of o.lines) out(line);
+    if (!json) {
+      // One write per file (a write per line costs a system call each on a pipe or file).
+      let text = o.index > 0 ? '\n' : '';
+      for (const line of o.lines) text += `${line}\n`;
+      if (text) io.stdout.write(stripControls(text));
+    }
     for (const e of o.errors) io.stderr.write(stripControls(e) + '\n');
     if (o.failed) failures++;
     for (const s of Object.keys(total) as Severity[]) total[s] += o.counts[s];

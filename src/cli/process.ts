@@ -12,7 +12,7 @@ import type { ParseNote, ParsedWorkbook } from '../core/model';
 import type { Settings } from '../core/settings';
 import { validateGrids } from '../core/validate';
 import { annotateBuffer } from '../hosts/file/annotate';
-import { OutputError, readFileBytes, writeFileSafely } from '../hosts/file/node';
+import { OutputError, readFileBytesSync, writeFileSafely } from '../hosts/file/node';
 import { FileReadError, type ReadResult, readGridsFromXlsx } from '../hosts/file/read';
 import { type FixItem, fixFirstByTable } from './fix-first';
 import { type TableSummary, allNotes, countsText, fileReport, oneLine, summarizeTable } from './report';
@@ -169,7 +169,7 @@ export async function processFile(job: FileJob): Promise<FileOutcome> {
   let grids: Grid[];
   let readNotes: string[];
   try {
-    bytes = await readFileBytes(job.abs);
+    bytes = readFileBytesSync(job.abs);
     ({ grids, notes: readNotes } = readGrids(bytes));
   } catch (err) {
     if (err instanceof FileReadError && err.code === 'empty') {

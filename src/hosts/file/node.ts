@@ -1,6 +1,6 @@
 /** Node-only file helpers (the browser build uses read.ts / annotate.ts with bytes instead). */
 import { randomBytes } from 'crypto';
-import { constants as fsConstants, promises as fs } from 'fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, promises as fs, readSync } from 'fs';
 import * as nodePath from 'path';
 import { gunzipSync } from 'zlib';
 import type { Grid } from '../../core/grid';
@@ -23,6 +23,32 @@ export function inflateEntryNative(raw: Uint8Array, size: number, crc: number): 
 }
 setOneShotInflater(inflateEntryNative);
 
+/** Refuses what is not a regular file of at most `maxBytes`. */
+function checkStat(stat: { isDirectory(): boolean; isFile(): boolean; size: number }, maxBytes: number): void {
+  if (stat.isDirectory()) throw new FileReadError('not-xlsx', '这是一个文件夹，不是 .xlsx 文件');
+  if (!stat.isFile()) throw new FileReadError('not-regular');
+  if (stat.size > maxBytes) {
+    throw new FileReadError(
+      'too-large',
+      `文件大小 ${(stat.size / 1024 / 1024).toFixed(1)} MB 超过上限 ${(maxBytes / 1024 / 1024).toFixed(0)} MB，已拒绝读取（此限制防止异常文件耗尽内存）`,
+    );
+  }
+}
+
+/** A read failure as the zh-CN error a clerk sees. */
+function readFailure(err: unknown): FileReadError {
+  if (err instanceof FileReadError) return err;
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new FileReadError('missing');
+  if (code === 'EISDIR') return new FileReadError('not-xlsx', '这是一个文件夹，不是 .xlsx 文件');
+  if (code === 'EACCES' || code === 'EPERM') return new FileReadError('corrupt', '没有权限读取该文件');
+  if (code === 'EBUSY') return new FileReadError('corrupt', '文件正被其他程序占用，请关闭后重试');
+  if (code === 'ENXIO' || code === 'EAGAIN') return new FileReadError('not-regular');
+  return new FileReadError('corrupt', `文件已损坏无法读取（${(err as Error).message}）`);
+}
+
+const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
+
 /**
  * Reads a regular file, at most `maxBytes` of it. Devices, pipes and sockets are refused without blocking
  * (the file is opened non-blocking and checked through its descriptor, so a swapped path cannot slip by).
@@ -30,16 +56,9 @@ setOneShotInflater(inflateEntryNative);
 export async function readFileBytes(path: string, maxBytes = DEFAULT_READ_LIMITS.maxFileBytes): Promise<Uint8Array> {
   let handle: fs.FileHandle | undefined;
   try {
-    handle = await fs.open(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0));
+    handle = await fs.open(path, OPEN_FLAGS);
     const stat = await handle.stat();
-    if (stat.isDirectory()) throw new FileReadError('not-xlsx', '这是一个文件夹，不是 .xlsx 文件');
-    if (!stat.isFile()) throw new FileReadError('not-regular');
-    if (stat.size > maxBytes) {
-      throw new FileReadError(
-        'too-large',
-        `文件大小 ${(stat.size / 1024 / 1024).toFixed(1)} MB 超过上限 ${(maxBytes / 1024 / 1024).toFixed(0)} MB，已拒绝读取（此限制防止异常文件耗尽内存）`,
-      );
-    }
+    checkStat(stat, maxBytes);
     // Read exactly the size seen: a file still growing is not followed.
     const out = new Uint8Array(stat.size);
     let off = 0;
@@ -50,16 +69,37 @@ export async function readFileBytes(path: string, maxBytes = DEFAULT_READ_LIMITS
     }
     return off === out.length ? out : out.subarray(0, off);
   } catch (err) {
-    if (err instanceof FileReadError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw new FileReadError('missing');
-    if (code === 'EISDIR') throw new FileReadError('not-xlsx', '这是一个文件夹，不是 .xlsx 文件');
-    if (code === 'EACCES' || code === 'EPERM') throw new FileReadError('corrupt', '没有权限读取该文件');
-    if (code === 'EBUSY') throw new FileReadError('corrupt', '文件正被其他程序占用，请关闭后重试');
-    if (code === 'ENXIO' || code === 'EAGAIN') throw new FileReadError('not-regular');
-    throw new FileReadError('corrupt', `文件已损坏无法读取（${(err as Error).message}）`);
+    throw readFailure(err);
   } finally {
     await handle?.close().catch(() => undefined);
+  }
+}
+
+/** readFileBytes without the thread pool's round trips, for a worker thread that does nothing else meanwhile. */
+export function readFileBytesSync(path: string, maxBytes = DEFAULT_READ_LIMITS.maxFileBytes): Uint8Array {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, OPEN_FLAGS);
+    const stat = fstatSync(fd);
+    checkStat(stat, maxBytes);
+    const out = new Uint8Array(stat.size);
+    let off = 0;
+    while (off < out.length) {
+      const bytesRead = readSync(fd, out, off, out.length - off, off);
+      if (bytesRead === 0) break;
+      off += bytesRead;
+    }
+    return off === out.length ? out : out.subarray(0, off);
+  } catch (err) {
+    throw readFailure(err);
+  } finally {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        /* nothing to do */
+      }
+    }
   }
 }
 
