@@ -2,10 +2,12 @@ import { rule } from '../../src/core/rules/input-as-result';
 import { ruleTester, spec, withIndicator } from '../helpers/ruleTester';
 
 ruleTester.run(rule, {
-  valid: [spec()],
+  valid: [spec(), { name: 'a task handed down is an output', spec: withIndicator(0, { 2: '下达整改通知书份数', 4: '≥20份' }) }],
   invalid: [
     { spec: withIndicator(2, { 2: '资金到位率', 4: '=100%' }), errors: [{ address: 'C12', message: '不是产出指标' }] },
     { spec: withIndicator(5, { 2: '预算执行率', 4: '≥95%' }), errors: [{ address: 'C15', message: '不是效益指标' }] },
     { spec: withIndicator(4, { 2: '2025年老干部经费支出完成率', 4: '≤95%' }), errors: [{ address: 'C14' }] },
+    { name: 'real: 预算资金当年下达率 (内蒙古 包头)', spec: withIndicator(3, { 2: '预算资金当年下达率', 4: '100%' }), errors: [{ address: 'C13' }] },
+    { name: 'real: 资金支出率 (河北 宁晋)', spec: withIndicator(0, { 2: '资金支出率', 4: '95%' }), errors: [{ address: 'C10' }] },
   ],
 });

@@ -2,7 +2,13 @@ import { rule } from '../../src/core/rules/placeholder';
 import { ruleTester, spec, withIndicator } from '../helpers/ruleTester';
 
 ruleTester.run(rule, {
-  valid: [spec(), withIndicator(2, { 4: '较好' }), withIndicator(3, { 4: '2025年12月31日前' })],
+  valid: [
+    spec(),
+    withIndicator(2, { 4: '较好' }),
+    withIndicator(3, { 4: '2025年12月31日前' }),
+    { name: 'real: a ★ core-indicator mark alone (广东 自评表)', spec: withIndicator(1, { 2: '★补助各类瓜果蔬菜种植面积', 4: '29.5亩' }) },
+    { name: 'a target in the name that agrees with the value', spec: withIndicator(2, { 2: '设施完好率95%', 4: '≥95%' }) },
+  ],
   invalid: [
     {
       spec: withIndicator(0, { 2: '春节慰问劳模人数 **人', 4: '≥50人' }),
@@ -20,5 +26,10 @@ ruleTester.run(rule, {
     { spec: withIndicator(7, { 4: '' }), errors: [{ address: 'E17', message: '填写满意度目标，如“≥90%”' }] },
     { spec: withIndicator(0, { 2: '参训人数', 4: '' }), errors: [{ address: 'E10', message: '如“≥4人”' }] },
     { spec: withIndicator(2, { 5: '×××文件' }), errors: [{ address: 'F12', message: '指标值确定依据' }] },
+    {
+      name: 'real: template star and target left in the name (湖南 南岳 “*……达标率100%” valued “>=98%”)',
+      spec: withIndicator(2, { 2: '*贫困地区旅游基础设施建设质量达标率100%', 4: '>=98%' }),
+      errors: [{ address: 'C12', severity: 'warning', message: '保留了模板的标记和目标值“100%”，与指标值“>=98%”不一致' }],
+    },
   ],
 });

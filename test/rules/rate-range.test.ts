@@ -10,6 +10,11 @@ ruleTester.run(rule, {
     { name: 'satisfaction as a score', spec: withIndicator(7, { 2: '老干部满意度测评得分', 4: '≥90分' }) },
   ],
   invalid: [
+    {
+      name: 'real: 完成及时率 “≥100%” (湖南 岳阳) can only be 100%',
+      spec: withIndicator(3, { 2: '项目（工程）完成及时率', 4: '≥100%' }),
+      errors: [{ address: 'E13', severity: 'info', fixTo: '=100%' }],
+    },
     { spec: withIndicator(2, { 4: '≥105%' }), errors: [{ address: 'E12', message: '超过100%' }] },
     { spec: withIndicator(2, { 4: '≥3个' }), errors: [{ address: 'E12', message: '的单位为“个”' }] },
     { spec: withIndicator(2, { 4: '≥95' }), errors: [{ address: 'E12', severity: 'warning', fixTo: '≥95%' }] },

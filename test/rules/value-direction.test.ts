@@ -9,6 +9,7 @@ ruleTester.run(rule, {
     withIndicator(3, { 4: '≤1年' }),
     withIndicator(5, { 2: '群众投诉下降率', 4: '≥20%' }),
     withIndicator(7, { 2: '社会受众投诉率', 4: '≤5%' }),
+    { name: 'real: fewer budget-line adjustments is better (科目调整次数 ≤10次, 自评表)', spec: withIndicator(0, { 2: '科目调整次数', 4: '≤10次' }) },
   ],
   invalid: [
     { spec: withIndicator(0, { 2: '重点帮扶村数量', 4: '≤6个' }), errors: [{ address: 'E10', message: '（最多6个）', fixTo: '≥6个' }] },

@@ -32,6 +32,9 @@ function mark(text: string): string {
   return m ? m[0] : '';
 }
 
+/** A target typed at the end of a 三级 name ("*……达标率100%", "……覆盖率（≥95%）"), as templates print their hints. */
+const TARGET_IN_NAME = /[（(]?(?:[≥≤><＞＜]=?|不低于|不少于)?(\d+(?:\.\d+)?)[%％][）)]?$/u;
+
 /** Template placeholders ("**", "XX", "×××", "待定") and empty 指标值 left in a submitted table. */
 export const rule: Rule = {
   id: 'placeholder',
@@ -40,7 +43,7 @@ export const rule: Rule = {
     title: '占位符或空指标值',
     criterion: '完整性',
     docs:
-      '模板中的“**”“XX”“×××”“待定”等占位符和空白的指标值，说明表格没有填完。带占位符的表格一旦公开，会被直接认定为填报不认真。修改方法：把占位符换成实际内容，如把“春节慰问劳模人数 **人”改为“春节慰问劳模人数”，指标值写“≥50人”；空白的指标值按年度计划补齐。',
+      '模板中的“**”“XX”“×××”“待定”等占位符和空白的指标值，说明表格没有填完。带占位符的表格一旦公开，会被直接认定为填报不认真。修改方法：把占位符换成实际内容，如把“春节慰问劳模人数 **人”改为“春节慰问劳模人数”，指标值写“≥50人”；空白的指标值按年度计划补齐。三级指标名称中留有模板的目标值（如“*……达标率100%”）且与指标值不一致的，给出警告，请删去名称中的目标值。',
   },
   check({ table, settings, report }) {
     for (const r of analyse(table, settings).rows) {
@@ -56,6 +59,16 @@ export const rule: Rule = {
         report({
           ref: row.value.ref,
           message: `指标值${q(row.value.text)}是占位符，尚未填写实际数值。请填写计划达到的数值和单位。`,
+        });
+      }
+      // A template hint left in the name whose target contradicts the value: "*……达标率100%" valued ">=98%".
+      const target = TARGET_IN_NAME.exec(r.name);
+      if (target && r.value.kind === 'numeric' && r.value.unit === '%' && r.value.number !== Number(target[1])) {
+        const star = /^[*＊★☆]/u.test(r.name);
+        report({
+          ref: row.level3.ref,
+          severity: 'warning',
+          message: `三级指标${q(row.level3.text)}的名称中保留了${star ? '模板的标记和' : ''}目标值${q(target[0])}，与指标值${q(row.value.text)}不一致。请删去名称中的${star ? '标记和' : ''}目标值，目标以指标值栏为准。`,
         });
       }
       const cells: [Field, string][] = [

@@ -12,7 +12,7 @@ export const rule: Rule = {
     criterion: '适当性',
     fixable: true,
     docs:
-      '名称中含“率、比例、占比、覆盖”的指标和满意度指标是比率，指标值应是0%～100%之间的百分数，如“≥95%”。写成“≥3个”这类数量单位，或写出超过100%的比例（增长率除外），都说明指标名称和指标值不一致。超过100%为错误；单位不是百分比的给出警告（“频率”“效率”等不是比率，不在检查范围）；只写数字、未写“%”的（如“≥95”）给出警告并提供补写建议。',
+      '名称中含“率、比例、占比、覆盖”的指标和满意度指标是比率，指标值应是0%～100%之间的百分数，如“≥95%”。写成“≥3个”这类数量单位，或写出超过100%的比例（增长率除外），都说明指标名称和指标值不一致。超过100%为错误；“≥100%”只能等于100%，提示改写为“=100%”；单位不是百分比的给出警告（“频率”“效率”等不是比率，不在检查范围）；只写数字、未写“%”的（如“≥95”）给出警告并提供补写建议。',
   },
   check({ table, settings, report }) {
     for (const r of analyse(table, settings).rows) {
@@ -24,6 +24,14 @@ export const rule: Rule = {
           report({
             ref: r.row.value.ref,
             message: `${q(r.row.level3.text)}为比率指标，指标值${q(r.row.value.text)}超过100%。比率应在0%～100%之间，请核对。`,
+          });
+        } else if (v.number === 100 && v.operator === '≥' && !MAY_EXCEED.test(r.name) && !isSatisfactionRow(r)) {
+          // "≥100%" can only mean "=100%": a wording flaw, not a wrong target (满意度 has its own rule).
+          report({
+            ref: r.row.value.ref,
+            severity: 'info',
+            message: `${q(r.row.level3.text)}为比率指标，比率最高为100%，指标值${q(r.row.value.text)}即“=100%”。建议写为“=100%”，或按实际设为“≥95%”等下限。`,
+            fix: { from: r.row.value.text, to: '=100%', description: `将${q(r.row.value.text)}改为“=100%”` },
           });
         }
       } else if (!v.unit) {
