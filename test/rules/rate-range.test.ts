@@ -1,4 +1,6 @@
 import { rule } from '../../src/core/rules/rate-range';
+import { realGrid } from '../fixtures/real';
+import { table as yongde } from '../fixtures/real/yunnan-yongde-2022-zp';
 import { ruleTester, spec, withIndicator } from '../helpers/ruleTester';
 
 ruleTester.run(rule, {
@@ -7,6 +9,7 @@ ruleTester.run(rule, {
     withIndicator(2, { 4: '=100%' }),
     withIndicator(5, { 2: '参训人数增长率', 4: '≥120%' }),
     withIndicator(0, { 2: '覆盖村数', 4: '≥30个' }),
+    { name: 'real: 永德 自评表 “≥” | “100” | “%” in three columns is the form’s layout, not “≥100%”', grid: realGrid(yongde) },
     { name: 'satisfaction as a score', spec: withIndicator(7, { 2: '老干部满意度测评得分', 4: '≥90分' }) },
   ],
   invalid: [

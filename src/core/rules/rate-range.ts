@@ -1,8 +1,15 @@
+import { parseIndicatorValue } from '../values';
 import type { Rule } from './types';
 import { analyse, isCountName, isMoneyCostRow, isRateName, isSatisfactionRow, q } from './util';
 
 /** Growth/decline rates may legitimately exceed 100%. */
 const MAY_EXCEED = /增长|增幅|提高|提升|增加|上升|下降|降低|减少/u;
+
+/** The cell itself reads "≥100%" (not "100" completed by separate operator and unit columns). */
+function ownAtLeast100(text: string): boolean {
+  const own = parseIndicatorValue(text);
+  return own.operator === '≥' && own.number === 100 && own.unit === '%';
+}
 
 export const rule: Rule = {
   id: 'rate-range',
@@ -25,8 +32,9 @@ export const rule: Rule = {
             ref: r.row.value.ref,
             message: `${q(r.row.level3.text)}为比率指标，指标值${q(r.row.value.text)}超过100%。比率应在0%～100%之间，请核对。`,
           });
-        } else if (v.number === 100 && v.operator === '≥' && !MAY_EXCEED.test(r.name) && !isSatisfactionRow(r)) {
-          // "≥100%" can only mean "=100%": a wording flaw, not a wrong target (满意度 has its own rule).
+        } else if (v.number === 100 && ownAtLeast100(r.row.value.text) && !MAY_EXCEED.test(r.name) && !isSatisfactionRow(r)) {
+          // "≥100%" can only mean "=100%": a wording flaw, not a wrong target (满意度 has its own rule). Only when the
+          // cell itself says so: "100" beside a "≥" 指标性质 column and a "%" 度量单位 column is the form's layout.
           report({
             ref: r.row.value.ref,
             severity: 'info',
