@@ -1,5 +1,5 @@
 import type { CellRef, Grid } from './grid';
-import type { Finding } from './findings';
+import type { Finding, RowDeletion } from './findings';
 import type { InsertPlan } from './templates/plan';
 
 export type Scope = 'sheet' | 'workbook';
@@ -20,6 +20,12 @@ export interface Host {
   select(ref: CellRef): Promise<void>;
   /** Writes text into cells, only where the user approved a fix. */
   writeCells?(edits: readonly { ref: CellRef; text: string }[]): Promise<void>;
+  /**
+   * "删除此行": removes the table's cells on one row (d.left..d.right), moves the table's cells below it up
+   * one row and leaves the table's last row empty; nothing outside the table moves or changes. Marks on the
+   * moved cells move with them.
+   */
+  deleteRow?(d: RowDeletion): Promise<void>;
   /** Inserts rows below `after` (0-based row) on a sheet, without overwriting anything. */
   insertRows?(sheet: string, after: number, rows: readonly (string | number | null)[][]): Promise<void>;
   /** Executes a template insertion plan: rows inserted (content below shifted), only empty cells written. */

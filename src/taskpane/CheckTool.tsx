@@ -7,7 +7,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { CRITERIA, type Criterion, type Finding, type Severity, countBySeverity } from '../core/findings';
+import { CRITERIA, type Criterion, type Finding, type Severity, countBySeverity, isRowDeletion } from '../core/findings';
 import type { Scope } from '../core/host';
 import { type Settings, DEFAULT_SETTINGS, withDefaults } from '../core/settings';
 import { ignoreKey, loadIgnored, loadSavedSettings, saveIgnored, saveSettings } from '../core/workbookState';
@@ -157,24 +157,29 @@ export function CheckTool({ host, autoRun }: ToolProps) {
       void setIgnoredAndRemark(next);
     },
     isIgnored: (f: Finding) => ignored.has(ignoreKey(f)),
-    onFix: host.writeCells ? (f: Finding) => setPendingFix(f) : undefined,
+    onFix: host.writeCells || host.deleteRow ? (f: Finding) => setPendingFix(f) : undefined,
+    canFix: (f: Finding) => (isRowDeletion(f.fix) ? !!host.deleteRow : !!f.fix && !!host.writeCells),
     busy: !!busy,
   };
 
   const confirmFix = async () => {
     const f = pendingFix;
     setPendingFix(null);
-    if (!f?.fix || !host.writeCells) return;
+    const fix = f?.fix;
+    if (!fix) return;
+    const deletion = isRowDeletion(fix) ? fix.deleteRow : undefined;
+    if (deletion ? !host.deleteRow : !host.writeCells) return;
     setBusy('fixing');
     setError(null);
     try {
-      await runStep(S.errorFix, () => host.writeCells!([{ ref: f.fix!.ref, text: f.fix!.to }]));
+      if (deletion) await runStep(S.errorFix, () => host.deleteRow!(deletion));
+      else await runStep(S.errorFix, () => host.writeCells!([{ ref: fix.ref, text: fix.to }]));
     } catch (err) {
       fail(err);
       setBusy(false);
       return;
     }
-    await validate(settings, scope, S.fixed(`${f.fix.ref.sheet}!${f.fix.ref.address}`));
+    await validate(settings, scope, deletion ? S.rowDeleted(deletion.sheet, deletion.row + 1) : S.fixed(`${fix.ref.sheet}!${fix.ref.address}`));
   };
 
   const findings = run?.findings ?? [];

@@ -13,7 +13,7 @@ import {
   useArrowNavigationGroup,
 } from '@fluentui/react-components';
 import { Fragment, useEffect, useState } from 'react';
-import { SEVERITY_LABEL, type Finding, countBySeverity } from '../core/findings';
+import { SEVERITY_LABEL, type Finding, countBySeverity, isRowDeletion } from '../core/findings';
 import { withoutAddress } from '../core/cards';
 import { findRule } from '../core/rules';
 import { type FindingGroup, cellLabel } from './groups';
@@ -45,6 +45,8 @@ export function ruleTitle(id: string): string {
 export interface FindingActions {
   onLocate(f: Finding): void;
   onFix?(f: Finding): void;
+  /** Whether this host can apply this finding's fix (a row deletion needs deleteRow). */
+  canFix?(f: Finding): boolean;
   onIgnore(f: Finding): void;
   onUnignore(f: Finding): void;
   isIgnored(f: Finding): boolean;
@@ -151,16 +153,16 @@ function FindingItems({ findings, ...a }: { findings: readonly Finding[] } & Fin
               <Button size="small" aria-label={S.locateAria(where)} onClick={() => a.onLocate(f)}>
                 {S.locate}
               </Button>
-              {f.fix && a.onFix && (
+              {f.fix && a.onFix && (a.canFix?.(f) ?? true) && (
                 <Button
                   size="small"
                   appearance="primary"
                   disabled={a.busy}
-                  aria-label={S.fixAria(where)}
+                  aria-label={isRowDeletion(f.fix) ? S.deleteRowAria(f.fix.deleteRow.row + 1) : S.fixAria(where)}
                   title={f.fix.description}
                   onClick={() => a.onFix?.(f)}
                 >
-                  {S.fix}
+                  {isRowDeletion(f.fix) ? S.deleteRow : S.fix}
                 </Button>
               )}
               {ignored ? (

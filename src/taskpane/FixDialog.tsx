@@ -10,7 +10,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useRef } from 'react';
-import type { Finding, Fix } from '../core/findings';
+import { type Finding, type Fix, isRowDeletion } from '../core/findings';
 import { S } from './strings';
 
 const useStyles = makeStyles({
@@ -24,25 +24,30 @@ export function FixDialog({ finding, onConfirm, onCancel }: { finding: Finding |
   const last = useRef<Fix | undefined>(undefined);
   if (finding?.fix) last.current = finding.fix;
   const fix = last.current;
+  // A row deletion shows what goes; a text fix shows the old and the new text.
+  const deletion = fix && isRowDeletion(fix) ? fix.deleteRow : undefined;
+  const rows: [string, string][] = !fix ? [] : deletion ? [[S.deleteRowContent, fix.from]] : [[S.fixFrom, fix.from], [S.fixTo, fix.to]];
   return (
     <Dialog open={!!finding?.fix} onOpenChange={(_, d) => !d.open && onCancel()}>
       <DialogSurface aria-describedby={undefined}>
         {fix && (
           <DialogBody>
-            <DialogTitle>{S.fixTitle}</DialogTitle>
+            <DialogTitle>{deletion ? S.deleteRowTitle : S.fixTitle}</DialogTitle>
             <DialogContent>
               <div>{fix.description}</div>
-              <div>{S.fixBody(`${fix.ref.sheet}!${fix.ref.address}`)}</div>
+              <div>{deletion ? S.deleteRowBody(deletion.sheet, deletion.row + 1) : S.fixBody(`${fix.ref.sheet}!${fix.ref.address}`)}</div>
               <dl className={styles.diff}>
-                <dt>{S.fixFrom}</dt>
-                <dd className={styles.value}>{fix.from || '（空）'}</dd>
-                <dt>{S.fixTo}</dt>
-                <dd className={styles.value}>{fix.to || '（空）'}</dd>
+                {rows.map(([label, text]) => [
+                  <dt key={`${label}-t`}>{label}</dt>,
+                  <dd key={`${label}-d`} className={styles.value}>
+                    {text || '（空）'}
+                  </dd>,
+                ])}
               </dl>
             </DialogContent>
             <DialogActions>
               <Button appearance="primary" onClick={onConfirm}>
-                {S.fixConfirm}
+                {deletion ? S.deleteRowConfirm : S.fixConfirm}
               </Button>
               <Button onClick={onCancel}>{S.cancel}</Button>
             </DialogActions>

@@ -155,8 +155,8 @@ export function WebApp() {
     setDownloading(true);
     setError(null);
     try {
-      const { marks, edits, inserts, addedSheets } = file.host.getState();
-      const source = await applyEdits(file.bytes, edits, { inserts, addedSheets });
+      const { marks, edits, inserts, addedSheets, deletions } = file.host.getState();
+      const source = await applyEdits(file.bytes, edits, { inserts, addedSheets, deletions });
       const summary = parseWorkbook(await readGridsFromBuffer(source.slice()));
       const { buffer } = await annotateBuffer(source.slice(), marks, { summary });
       downloadBytes(buffer, W.annotatedName(file.name));

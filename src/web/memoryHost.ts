@@ -1,8 +1,9 @@
-import type { Finding } from '../core/findings';
+import type { Finding, RowDeletion } from '../core/findings';
 import type { CellRef, Grid } from '../core/grid';
 import type { Host, Scope } from '../core/host';
 import { gridFromRows } from '../core/grid';
 import { uniqueSheetName } from '../core/overview';
+import { findingsAfterDeletion, gridAfterDeletion, refAfterDeletion } from '../core/rowDelete';
 import { applyPlanToGrid } from '../core/templates/applyGrid';
 import type { InsertPlan } from '../core/templates/plan';
 
@@ -22,10 +23,18 @@ export interface MemoryHostState {
   /** Template insertions and added sheets, in order, replayed onto the downloaded copy before the edits. */
   inserts: readonly InsertPlan[];
   addedSheets: readonly { name: string; rows: (string | number | null)[][] }[];
+  /** Row deletions, each with the number of template insertions made before it (replayed in that order). */
+  deletions: readonly PageDeletion[];
+}
+
+export interface PageDeletion {
+  deletion: RowDeletion;
+  afterInserts: number;
 }
 
 export interface MemoryHost extends Host {
   writeCells(edits: readonly CellEdit[]): Promise<void>;
+  deleteRow(d: RowDeletion): Promise<void>;
   insertPlan(plan: InsertPlan): Promise<void>;
   addSheet(name: string, rows: readonly (string | number | null)[][]): Promise<void>;
   loadState(key: string): Promise<string | undefined>;
@@ -37,7 +46,7 @@ export interface MemoryHost extends Host {
 
 /** A Host over grids already read from a file: the standalone page's stand-in for Excel. */
 export function createMemoryHost(initial: readonly Grid[]): MemoryHost {
-  let state: MemoryHostState = { grids: initial, activeSheet: 0, marks: [], edits: [], inserts: [], addedSheets: [] };
+  let state: MemoryHostState = { grids: initial, activeSheet: 0, marks: [], edits: [], inserts: [], addedSheets: [], deletions: [] };
   const listeners = new Set<() => void>();
   const saved = new Map<string, string>();
   let seq = 0;
@@ -85,6 +94,24 @@ export function createMemoryHost(initial: readonly Grid[]): MemoryHost {
         log.push({ ref: edit.ref, text: edit.text });
       }
       update({ grids, edits: log });
+    },
+    async deleteRow(d) {
+      const i = sheetIndex(d.sheet);
+      const grids = [...state.grids];
+      grids[i] = gridAfterDeletion(grids[i], d);
+      // Earlier edits and the marks move with their cells; those on the deleted row go.
+      const edits = state.edits.flatMap((e) => {
+        const ref = refAfterDeletion(e.ref, d);
+        return ref ? [{ ...e, ref }] : [];
+      });
+      const selection = state.selection && refAfterDeletion(state.selection.ref, d);
+      update({
+        grids,
+        edits,
+        marks: findingsAfterDeletion(state.marks, d),
+        deletions: [...state.deletions, { deletion: d, afterInserts: state.inserts.length }],
+        selection: selection ? { ref: selection, seq: state.selection!.seq } : undefined,
+      });
     },
     async insertPlan(plan) {
       const i = sheetIndex(plan.sheet);

@@ -9,7 +9,17 @@ ruleTester.run(rule, {
     {
       name: 'count: unit and records',
       spec: withIndicator(0, { 2: '培训活动次数', 3: '培训活动次数', 4: '≥4次' }),
-      errors: [{ address: 'D10', message: '与三级指标名称“培训活动次数”相同', fixTo: '年度内实际完成的培训活动次数（单位：次），以工作台账、签到表或验收记录为准。' }],
+      errors: [{ address: 'D10', message: '与三级指标名称“培训活动次数”相同', fixTo: '培训活动次数按年度内实际开展的次数统计（单位：次），以工作台账、签到表或验收记录为准。' }],
+    },
+    {
+      name: 'count of people',
+      spec: withIndicator(0, { 2: '服务老干部人数', 3: '服务老干部人数', 4: '≥3000人' }),
+      errors: [{ fixTo: '服务老干部人数按年度内实际参加或服务的人数统计（单位：人），以工作台账、签到表或验收记录为准。' }],
+    },
+    {
+      name: 'money rate: money over money',
+      spec: withIndicator(2, { 2: '资金执行率', 3: '资金执行率', 4: '≥95%' }),
+      errors: [{ fixTo: '资金执行率=实际支出金额÷预算安排金额×100%，按年度统计数据计算。' }],
     },
     {
       name: 'survey: who and the formula',

@@ -8,6 +8,8 @@ import { analyse, isCountName, isMoneyCostRow, isRateName, isSatisfactionRow, is
 
 /** Rates by what they count: numerator and denominator a reviewer expects in the description. */
 const RATE_FORMULAS: [RegExp, string][] = [
+  // Money rates first: "成本利用率" or "资金执行率" divide money by money, not counts.
+  [/(?:成本|资金|经费|预算|费用).*(?:利用率|使用率|执行率|支出率|支付率)/u, '实际支出金额÷预算安排金额×100%'],
   [/完成率|执行率|实施率|落实率|办结率|兑现率/u, '实际完成数÷计划完成数×100%'],
   [/完好率|正常运行率|可用率/u, '完好（正常运行）的设施设备数÷设施设备总数×100%'],
   [/合格率|达标率|验收|通过率|优良率|优秀率|准确率|正确率/u, '检查（验收）合格的数量÷检查（验收）总数×100%'],
@@ -23,6 +25,13 @@ const RATE_FORMULAS: [RegExp, string][] = [
   [/增长率|增幅|提高率|提升率/u, '（本年实际数－上年实际数）÷上年实际数×100%'],
   [/下降率|降低率|减少率/u, '（上年实际数－本年实际数）÷上年实际数×100%'],
 ];
+
+/** What a count indicator counts, in words that fit its name ("培训次数": the sessions held). */
+function countBasis(x: string, unit: string): string {
+  if (/(?:人数|人次)$/u.test(x) || /^人/u.test(unit)) return '实际参加或服务的人数';
+  if (/(?:次数|场次|期数|批次)$/u.test(x)) return '实际开展的次数';
+  return '实际完成的数量';
+}
 
 /** The indicator name without a trailing unit note ("培训次数（次）", "完好率（%）"). */
 function bareName(r: RowInfo): string {
@@ -48,7 +57,7 @@ export function describeTemplate(r: RowInfo): string | undefined {
     return formula ? `${x}=${formula}，按年度统计数据计算。` : undefined;
   }
   if (v.kind === 'numeric' && v.unit && COUNT_UNITS.has(v.unit) && (isCountName(x) || r.l2Key === '数量')) {
-    return `年度内实际完成的${x}（单位：${v.unit}），以工作台账、签到表或验收记录为准。`;
+    return `${x}按年度内${countBasis(x, v.unit)}统计（单位：${v.unit}），以工作台账、签到表或验收记录为准。`;
   }
   if (isMoneyCostRow(r) && v.kind === 'numeric' && v.number !== undefined) {
     const mu = moneyUnit(v);

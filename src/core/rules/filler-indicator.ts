@@ -1,4 +1,5 @@
 import { ALL_CATEGORY_NAMES, categoryKey } from '../frameworks';
+import { deletionFix } from './required-categories';
 import { compact } from '../text';
 import type { Rule } from './types';
 import { analyse, q } from './util';
@@ -33,7 +34,8 @@ export const rule: Rule = {
       report({
         ref: r.row.level3.ref,
         message: `三级指标${q(r.row.level3.text)}只是类别名称，不是可衡量的指标。与本项目无关的请删除此行；相关的请改写为具体指标，并填写描述、指标值和单位。`,
-        fix: { from: r.row.level3.text, to: '', description: '清空此三级指标，随后请删除整行' },
+        // The only fix for a filler row is removing it; a row that cannot be removed safely gets none.
+        fix: deletionFix(table, settings, r.row),
       });
     }
   },

@@ -1,8 +1,34 @@
 import { categoryKey, hasCostLevel1 } from '../frameworks';
 import type { CellRef } from '../grid';
-import type { ProjectTable } from '../model';
+import type { Fix } from '../findings';
+import type { IndicatorRow, ProjectTable } from '../model';
+import { deleteRowFix } from '../rowDelete';
+import type { Settings } from '../settings';
 import type { Rule } from './types';
-import { analyse, projectContext } from './util';
+import { type RowInfo, analyse, projectContext } from './util';
+
+/**
+ * Whether the table still has every category this rule asks for once `row` is gone: another row of the same
+ * 一级/二级 remains, or the category is never required (时效, 可持续影响, names outside the framework).
+ */
+export function keepsCategories(rows: readonly RowInfo[], row: IndicatorRow): boolean {
+  const me = rows.find((r) => r.row === row);
+  if (!me || (!me.l1Key && !me.l2Key)) return false;
+  const others = rows.filter((r) => r !== me);
+  if (others.some((r) => r.l1Key === me.l1Key && r.l2Key === me.l2Key)) return true;
+  if (me.l1Key && !others.some((r) => r.l1Key === me.l1Key)) return false;
+  const satisfaction = (r: RowInfo) => r.l1Key === '满意度' || r.l2Key.includes('满意度');
+  if (satisfaction(me)) return others.some(satisfaction);
+  if (me.l1Key === '产出') return !['数量', '质量', '成本'].includes(me.l2Key);
+  if (me.l1Key === '成本') return false;
+  if (me.l1Key === '效益' && me.l2Key !== '可持续影响') return others.some((r) => r.l1Key === '效益' && r.l2Key !== '可持续影响');
+  return true;
+}
+
+/** "删除此行" for a row, offered only when the table keeps its required categories without it. */
+export function deletionFix(table: ProjectTable, settings: Settings, row: IndicatorRow): Omit<Fix, 'ref'> | undefined {
+  return keepsCategories(analyse(table, settings).rows, row) ? deleteRowFix(table, row) : undefined;
+}
 
 /** Projects that serve people: a 满意度 indicator is expected. */
 const RECIPIENT_PATTERN =

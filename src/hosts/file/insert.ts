@@ -41,7 +41,7 @@ function roleStyle(role: CellRole): Partial<ExcelJS.Style> {
   }
 }
 
-function hasFormulas(wb: ExcelJS.Workbook): boolean {
+export function hasFormulas(wb: ExcelJS.Workbook): boolean {
   let found = false;
   wb.eachSheet((ws) => {
     if (found) return;

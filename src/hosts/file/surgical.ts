@@ -756,7 +756,8 @@ function annotatePackage(bytes: Uint8Array, findings: readonly Finding[], option
     const gridBySheet = new Map(grids.map((g) => [g.sheetName, g]));
     const done = new Set<string>();
     for (const f of findings) {
-      if (!f.fix) continue;
+      // A row deletion moves every cell below it: the page's download does it (hosts/file/deleteRow), --fix does not.
+      if (!f.fix || f.fix.kind === 'delete-row') continue;
       const key = `${f.fix.ref.sheet}!${f.fix.ref.address}`;
       const pos = parseA1(f.fix.ref.address);
       const grid = gridBySheet.get(f.fix.ref.sheet);
