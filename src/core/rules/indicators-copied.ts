@@ -2,6 +2,7 @@ import type { ProjectTable } from '../model';
 import { compact } from '../text';
 import { parseIndicatorValue } from '../values';
 import { othersIn, tableName, tablesBy, type TableIndex } from './by-workbook';
+import { isFillerName } from './filler-indicator';
 import type { Rule } from './types';
 import { q } from './util';
 
@@ -15,12 +16,15 @@ function valueKey(text: string): string {
   return `${v.operator ?? '='}${v.number ?? ''}${v.max !== undefined ? `-${v.max}` : ''}${v.unit ?? ''}${v.per ? `/${v.per}` : ''}`;
 }
 
-/** Filled rows of a table as "三级=指标值" keys (value in the grammar's normalised text). */
+/**
+ * Filled rows of a table as "三级=指标值" keys (value in the grammar's normalised text). A filler row (a bare
+ * category name) does not make a set different: deleting it, as advised, must not reveal a copy.
+ */
 function rowKeys(t: ProjectTable): string[] {
   const keys: string[] = [];
   for (const r of t.indicators) {
     const name = compact(r.level3.text);
-    if (name === '') continue;
+    if (name === '' || isFillerName(name)) continue;
     keys.push(`${name}=${valueKey(r.value.text)}`);
   }
   return keys;
