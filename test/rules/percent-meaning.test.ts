@@ -18,6 +18,11 @@ ruleTester.run(rule, {
       spec: withIndicator(5, { 2: '群众对脱毒种薯和主食化专用品种的认知度', 4: '≥50%' }),
       errors: [{ severity: 'info' }],
     },
+    {
+      name: 'real: a yes/no question valued in %, even under 时效 (山西 稷山 “指标1:资金是否全部及时纳入 100%”)',
+      spec: withIndicator(3, { 2: '指标1:资金是否全部及时纳入', 4: '100%' }),
+      errors: [{ address: 'E13', severity: 'warning' }],
+    },
     { name: 'real: an aim (维护社会稳定 ≥95%, 四川 井研)', spec: withIndicator(5, { 2: '维护社会稳定', 4: '≥95%' }), errors: [{ address: 'E15', severity: 'warning' }] },
     { name: 'real: an aim (促进学校教育事业健康发展 ≧100%, 云南 永德)', spec: withIndicator(6, { 2: '促进学校教育事业健康发展', 4: '≧100%' }), errors: [{ address: 'E16', severity: 'warning' }] },
     {

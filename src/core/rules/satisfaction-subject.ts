@@ -22,7 +22,10 @@ export const rule: Rule = {
         });
         continue;
       }
-      const subject = compact(r.name).replace(/[（(][^）)]*[）)]|%|满意度|满意率|满意|指标|的/gu, '');
+      // Numbering ("指标1:") and a yes/no wording ("是否满意") name nobody either.
+      const subject = compact(r.name)
+        .replace(/^(?:指标)?[0-9一二三四五六七八九十]+[:：.、．]/u, '')
+        .replace(/[（(][^）)]*[）)]|%|满意度|满意率|满意|指标|的|是否/gu, '');
       if (!subject) {
         report({
           ref: r.row.level3.ref,
