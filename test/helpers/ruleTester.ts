@@ -53,6 +53,17 @@ export function withIndicator(index: number, row: Partial<Record<0 | 1 | 2 | 3 |
   return { ...base, indicators };
 }
 
+/** The base spec with its one cost row (index 4) replaced by these [三级, 指标值] cost rows. */
+export function withCostRows(...rows: [string, string][]): TableSpec {
+  return spec({
+    indicators: [
+      ...BASE_SPEC.indicators.slice(0, 4),
+      ...rows.map(([name, value]) => ['', '成本指标', name, '按实际支出和结算单核算', value, '预算支出标准：2025年部门预算']),
+      ...BASE_SPEC.indicators.slice(5),
+    ],
+  });
+}
+
 export function buildWorkbook(specs: TableSpec[]): ParsedWorkbook {
   const parsed = parseWorkbook([gridFromSpecs(specs)]);
   if (parsed.tables.length !== specs.length) {

@@ -1,20 +1,11 @@
 import { rule } from '../../src/core/rules/cost-equals-budget';
-import { BASE_SPEC, ruleTester, spec, withIndicator } from '../helpers/ruleTester';
-
-const withCosts = (...rows: [string, string][]) =>
-  spec({
-    indicators: [
-      ...BASE_SPEC.indicators.slice(0, 4),
-      ...rows.map(([name, value]) => ['', '成本指标', name, '按实际支出核算', value, '预算支出标准：2025年部门预算']),
-      ...BASE_SPEC.indicators.slice(5),
-    ],
-  });
+import { ruleTester, spec, withCostRows, withIndicator } from '../helpers/ruleTester';
 
 ruleTester.run(rule, {
   valid: [
     spec(),
-    { name: 'total row kept beside a unit cost', spec: withCosts(['维修维护总成本', '≤85.5万元'], ['每次维修平均费用', '≤10万元/次']) },
-    { name: 'total row beside 分项 amounts', spec: withCosts(['维修维护总成本', '≤85.5万元'], ['其中：材料费', '≤50万元']) },
+    { name: 'total row kept beside a unit cost', spec: withCostRows(['维修维护总成本', '≤85.5万元'], ['每次维修平均费用', '≤10万元/次']) },
+    { name: 'total row beside 分项 amounts', spec: withCostRows(['维修维护总成本', '≤85.5万元'], ['其中：材料费', '≤50万元']) },
     { name: 'a smaller amount in 元', spec: withIndicator(4, { 4: '≤854000元' }) },
     { name: 'not money', spec: withIndicator(4, { 2: '成本控制率', 4: '≤100%' }) },
     { name: 'no budget', spec: { ...withIndicator(4, { 4: '≤85.5万元' }), budget: '', fiscal: '' } },
@@ -32,7 +23,7 @@ ruleTester.run(rule, {
     },
     {
       name: 'beside a rate row that states no amount',
-      spec: withCosts(['项目建设成本', '≤85.5万元'], ['成本控制率', '≤100%']),
+      spec: withCostRows(['项目建设成本', '≤85.5万元'], ['成本控制率', '≤100%']),
       errors: [{ address: 'E14' }],
     },
   ],

@@ -1,15 +1,5 @@
 import { rule } from '../../src/core/rules/unit-cost-budget';
-import { BASE_SPEC, ruleTester, spec, type TableSpec } from '../helpers/ruleTester';
-
-/** The base table (budget 85.5万元; 维修维护次数 ≥6次, 维护面积 ≥8571平米) with its cost row replaced. */
-const withCosts = (...rows: [string, string][]) =>
-  spec({
-    indicators: [
-      ...BASE_SPEC.indicators.slice(0, 4),
-      ...rows.map(([name, value]) => ['', '成本指标', name, '按合同和结算单核算', value, '预算支出标准：市场询价']),
-      ...BASE_SPEC.indicators.slice(5),
-    ],
-  });
+import { ruleTester, spec, type TableSpec, withCostRows } from '../helpers/ruleTester';
 
 /** Real rows of a 湖南 南岳 申报表 (2018): three unit costs whose products add up to the 10万元 budget exactly. */
 const nanyue = (budget: number): TableSpec => ({
@@ -33,13 +23,14 @@ const nanyue = (budget: number): TableSpec => ({
   ],
 });
 
+// withCostRows: the base table (budget 85.5万元; 维修维护次数 ≥6次, 维护面积 ≥8571平米) with its cost row replaced.
 ruleTester.run(rule, {
   valid: [
     spec(),
-    { name: 'per visit within the budget', spec: withCosts(['每次维修平均费用', '≤10万元/次']) },
-    { name: '平米 and 平方米 match; 85.71万元 is within a tenth of 85.5万元', spec: withCosts(['每平方米维护费用', '≤100元/平方米']) },
-    { name: 'no quantity counted per 人', spec: withCosts(['人均维护费用', '≤5000元/人']) },
-    { name: 'a floor (≥) is no cost standard', spec: withCosts(['每次维修平均费用', '≥20万元/次']) },
+    { name: 'per visit within the budget', spec: withCostRows(['每次维修平均费用', '≤10万元/次']) },
+    { name: '平米 and 平方米 match; 85.71万元 is within a tenth of 85.5万元', spec: withCostRows(['每平方米维护费用', '≤100元/平方米']) },
+    { name: 'no quantity counted per 人', spec: withCostRows(['人均维护费用', '≤5000元/人']) },
+    { name: 'a floor (≥) is no cost standard', spec: withCostRows(['每次维修平均费用', '≥20万元/次']) },
     { name: 'real: 南岳 unit costs × quantities = the 10万元 budget', spec: nanyue(10) },
     {
       name: 'real: 岳阳 1600元/亩 with two areas in 亩 (which one is priced cannot be told)',
@@ -58,23 +49,23 @@ ruleTester.run(rule, {
     },
     {
       name: 'two costs per 人 may overlap: not added',
-      spec: withCosts(['人均总费用', '≤600元/人'], ['人均住宿费', '≤500元/人']),
+      spec: withCostRows(['人均总费用', '≤600元/人'], ['人均住宿费', '≤500元/人']),
     },
   ],
   invalid: [
     {
       name: 'per visit × visits over the budget',
-      spec: withCosts(['每次维修平均费用', '≤20万元/次']),
+      spec: withCostRows(['每次维修平均费用', '≤20万元/次']),
       errors: [{ address: 'E14', message: '乘以数量指标“大楼维修维护次数”的“≥6次”为120万元，超过了预算数85.5万元' }],
     },
     {
       name: 'per 平方米 × 平米 (元 → 万元)',
-      spec: withCosts(['每平方米维护费用', '≤120元/平方米']),
+      spec: withCostRows(['每平方米维护费用', '≤120元/平方米']),
       errors: [{ address: 'E14', message: '为102.85万元' }],
     },
     {
       name: '万元 written for 元',
-      spec: withCosts(['每平方米维护费用', '≤100万元/平米']),
+      spec: withCostRows(['每平方米维护费用', '≤100万元/平米']),
       errors: [{ address: 'E14', message: '核对金额单位' }],
     },
     {
