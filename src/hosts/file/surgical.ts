@@ -162,7 +162,8 @@ class Styles {
   private readonly newFills: string[] = [];
   private readonly newXfs: string[] = [];
   private readonly byRaw = new Map<string, number>();
-  private ourFill = new Map<Severity, number>();
+  /** Our fills by severity and the tag of the fill they cover ('' for none). */
+  private ourFill = new Map<string, number>();
   private prefix = '';
   private fillsTag?: Tag;
   private fillsEnd = -1;
@@ -195,7 +196,8 @@ class Styles {
     this.xfs.forEach((x, i) => this.byRaw.has(x.raw) || this.byRaw.set(x.raw, i));
     this.fills.forEach((f, i) => {
       const sev = ourFillSeverity(f);
-      if (sev && !this.ourFill.has(sev)) this.ourFill.set(sev, i);
+      const key = sev && `${sev}:${coveredTag(f)}`;
+      if (key && !this.ourFill.has(key)) this.ourFill.set(key, i);
     });
   }
 
@@ -216,26 +218,47 @@ class Styles {
   }
   private readonly markedCache = new Map<number, boolean>();
 
-  /** The style a marked cell had before our mark: same xf apart from the fill, preferring no fill. */
+  /**
+   * The style a marked cell had before our mark: the same xf apart from the fill, with the fill our mark
+   * covered (its tag is kept in our fill's bgColor), else preferring no fill.
+   */
   unmarked(s: number): number {
     const xf = this.xfs[s];
     if (!xf || !this.isMarked(s)) return s;
+    const tag = coveredTag(this.fills[xf.fillId] ?? '');
     let best = -1;
     for (let i = 0; i < this.xfs.length; i++) {
       const c = this.xfs[i];
       if (c.key !== xf.key || this.isMarked(i)) continue;
-      if (c.fillId === 0) return i;
+      const ownTag = this.tagOf(c.fillId);
+      if (ownTag === tag) return i;
       if (best < 0) best = i;
     }
+    // No such xf any more (the workbook was edited): the covered fill itself, if it is still there.
+    const fill = tag ? this.fills.findIndex((f, i) => this.tagOf(i) === tag && ourFillSeverity(f) === undefined) : -1;
+    if (fill > 0) return this.add(setXfStart(setXfStart(xf.raw, 'fillId', String(fill)), 'applyFill', '1'));
     if (best >= 0) return best;
     return this.add(removeAttr(setXfStart(xf.raw, 'fillId', '0'), 'applyFill'));
   }
+
+  /** Tag of fill `id`: '' when it shows nothing (equal to fill 0), else a hash of its XML. */
+  private tagOf(id: number): string {
+    let t = this.tags.get(id);
+    if (t === undefined) {
+      const fill = this.fills[id] ?? '';
+      t = id === 0 || normalFill(fill) === normalFill(this.fills[0] ?? '') ? '' : fillHash(fill);
+      this.tags.set(id, t);
+    }
+    return t;
+  }
+  private readonly tags = new Map<number, string>();
 
   /** Style for a cell of style `s` marked with `severity`. */
   marked(s: number, severity: Severity): number {
     const base = this.xfs[s] ?? this.xfs[0];
     if (!base) fail(`${this.part} 中没有单元格样式`);
-    const raw = setXfStart(setXfStart(base.raw, 'fillId', String(this.fillFor(severity))), 'applyFill', '1');
+    const fill = this.fillFor(severity, this.isMarked(s) ? coveredTag(this.fills[base.fillId] ?? '') : this.tagOf(base.fillId));
+    const raw = setXfStart(setXfStart(base.raw, 'fillId', String(fill)), 'applyFill', '1');
     return this.add(raw);
   }
 
@@ -244,7 +267,7 @@ class Styles {
     const base = this.xfs[0];
     if (!base) fail(`${this.part} 中没有单元格样式`);
     let start = xfStart(base.raw);
-    if (options.severity) start = setAttr(setAttr(start, 'fillId', String(this.fillFor(options.severity))), 'applyFill', '1');
+    if (options.severity) start = setAttr(setAttr(start, 'fillId', String(this.fillFor(options.severity, ''))), 'applyFill', '1');
     if (options.bold) {
       const font = this.boldFont();
       if (font !== undefined) start = setAttr(setAttr(start, 'fontId', String(font)), 'applyFont', '1');
@@ -274,17 +297,18 @@ class Styles {
     return this.boldFontId;
   }
 
-  private fillFor(severity: Severity): number {
-    const known = this.ourFill.get(severity);
+  /** Our fill for `severity` over a cell whose own fill has tag `covered` (kept in bgColor, which a solid fill does not show). */
+  private fillFor(severity: Severity, covered: string): number {
+    const key = `${severity}:${covered}`;
+    const known = this.ourFill.get(key);
     if (known !== undefined) return known;
     const p = this.prefix;
-    const xml =
-      `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${MARK_COLORS[severity].argb}"/>` +
-      `<${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`;
+    const bg = covered ? `<${p}bgColor rgb="FF${covered}"/>` : `<${p}bgColor indexed="64"/>`;
+    const xml = `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${MARK_COLORS[severity].argb}"/>${bg}</${p}patternFill></${p}fill>`;
     const id = this.fills.length;
     this.fills.push(xml);
     this.newFills.push(xml);
-    this.ourFill.set(severity, id);
+    this.ourFill.set(key, id);
     return id;
   }
 
@@ -356,6 +380,24 @@ function parseXf(raw: string): Xf {
   const fillId = Number(getAttr(start, 'fillId') ?? 0);
   const key = removeAttr(removeAttr(start, 'fillId'), 'applyFill') + raw.slice(start.length);
   return { raw, fillId: Number.isInteger(fillId) ? fillId : 0, key };
+}
+
+/** A fill's XML without layout whitespace and namespace prefixes, for comparing fills. */
+function normalFill(fill: string): string {
+  return fill.replace(/>\s+</g, '><').replace(/<(\/?)[\w.-]+:/g, '<$1').trim();
+}
+
+/** Six hex digits (FNV-1a, 24 bits) naming a fill's content. */
+function fillHash(fill: string): string {
+  let h = 0x811c9dc5;
+  const n = normalFill(fill);
+  for (let i = 0; i < n.length; i++) h = Math.imul(h ^ n.charCodeAt(i), 0x01000193) >>> 0;
+  return ((h ^ (h >>> 24)) & 0xffffff).toString(16).toUpperCase().padStart(6, '0');
+}
+
+/** For one of our fills: the tag of the fill it covers, kept in its bgColor ('' for none). */
+function coveredTag(fill: string): string {
+  return /bgColor\b[^>]*\brgb\s*=\s*["']FF([0-9A-Fa-f]{6})["']/.exec(fill)?.[1].toUpperCase() ?? '';
 }
 
 function ourFillSeverity(fill: string): Severity | undefined {
