@@ -318,10 +318,29 @@ export function fixFirst(cards: readonly Card[], limit = 10): Card[] {
 
 /** The cards of one table, roll-ups expanded into that table's own cards; errors first. */
 export function cardsOfTable(cards: readonly Card[], tableId: string): Card[] {
-  const out: Card[] = [];
+  return [...(cardIndex(cards).get(tableId) ?? [])];
+}
+
+const CARD_INDEX = new WeakMap<readonly Card[], Map<string, Card[]>>();
+
+/** Cards by table, sorted, built once per card list: asking for every table stays linear. */
+function cardIndex(cards: readonly Card[]): Map<string, Card[]> {
+  let index = CARD_INDEX.get(cards);
+  if (index) return index;
+  index = new Map();
+  const add = (c: Card): void => {
+    if (c.tableId === undefined) return;
+    const list = index!.get(c.tableId);
+    if (list) list.push(c);
+    else index!.set(c.tableId, [c]);
+  };
   for (const c of cards) {
-    if (c.children) out.push(...c.children.filter((k) => k.tableId === tableId));
-    else if (c.tableId === tableId) out.push(c);
+    if (c.children) c.children.forEach(add);
+    else add(c);
   }
-  return out.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.priority - b.priority || a.ref.row - b.ref.row);
+  for (const list of index.values()) {
+    list.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.priority - b.priority || a.ref.row - b.ref.row);
+  }
+  CARD_INDEX.set(cards, index);
+  return index;
 }

@@ -119,8 +119,15 @@ export function buildSummarySheet(
       );
     };
     const ids = new Set(workbook.tables.map((t) => t.id));
+    const byTable = new Map<string, Finding[]>();
+    for (const f of findings) {
+      if (f.tableId === undefined) continue;
+      const list = byTable.get(f.tableId);
+      if (list) list.push(f);
+      else byTable.set(f.tableId, [f]);
+    }
     workbook.tables.forEach((t, i) => {
-      const own = findings.filter((f) => f.tableId === t.id);
+      const own = byTable.get(t.id) ?? [];
       const ref = t.title?.ref ?? t.projectName?.ref ?? own[0]?.ref;
       rows.push({
         kind: 'row',

@@ -226,10 +226,20 @@ const DETECTION = new WeakMap<ProjectTable, FrameworkDetection>();
 
 /** Lets detection consult the other tables of the workbook (called by the rule engine before the rules run). */
 export function bindWorkbook(workbook: ParsedWorkbook): void {
+  WORKBOOK_SCORES.delete(workbook);
   for (const t of workbook.tables) {
     WORKBOOK_OF.set(t, workbook);
     DETECTION.delete(t);
   }
+}
+
+const WORKBOOK_SCORES = new WeakMap<ParsedWorkbook, Scored[]>();
+
+/** Framework scores of all the workbook's tables together, computed once per workbook (linear in tables). */
+function workbookScores(wb: ParsedWorkbook): Scored[] {
+  let scored = WORKBOOK_SCORES.get(wb);
+  if (!scored) WORKBOOK_SCORES.set(wb, (scored = score(shapeOf(wb.tables.flatMap((t) => t.indicators)))));
+  return scored;
 }
 
 /** Detects the framework of a table from its whole indicator grid, and from its workbook when the table is unsure. */
@@ -247,8 +257,7 @@ export function frameworkDetection(table: Pick<ProjectTable, 'indicators'>, work
   let ambiguous = !scored.some((s) => s.fits) && shape.l1Keys.size > 0;
   if ((tied.length > 1 || !informative) && wb && wb.tables.length > 1) {
     // The table alone does not decide: the workbook's tables usually follow one framework.
-    const all = shapeOf(wb.tables.flatMap((t) => t.indicators));
-    const wbScored = score(all);
+    const wbScored = workbookScores(wb);
     const candidates = informative ? tied : scored;
     chosen = candidates.reduce((a, b) =>
       (wbScored.find((s) => s.fw === b.fw)?.score ?? 0) > (wbScored.find((s) => s.fw === a.fw)?.score ?? 0) ? b : a,

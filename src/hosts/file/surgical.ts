@@ -78,6 +78,16 @@ const T = {
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
+/** styles.xml for a package that has none: the default cell style only. */
+const MINIMAL_STYLES =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="${MAIN_NS}">` +
+  '<fonts count="1"><font><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+
 const OUR_ARGB = new Set(Object.values(MARK_COLORS).map((c) => c.argb.toUpperCase()));
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
@@ -745,7 +755,9 @@ function addContentType(pkg: Package, partName: string | undefined, type: string
     if (new RegExp(`<(?:\\w+:)?Default\\s[^>]*Extension\\s*=\\s*"${extension}"`, 'i').test(text)) return;
     el = `<Default Extension="${extension}" ContentType="${type}"/>`;
   } else {
-    el = `<Override PartName="/${escapeXml(partName!)}" ContentType="${type}"/>`;
+    const name = escapeXml(partName!);
+    if (text.toLowerCase().includes(`partname="/${name.toLowerCase()}"`)) return;
+    el = `<Override PartName="/${name}" ContentType="${type}"/>`;
   }
   const at = text.lastIndexOf('</');
   pkg.set('[Content_Types].xml', text.slice(0, at) + el + text.slice(at));
@@ -835,13 +847,21 @@ function annotatePackage(bytes: Uint8Array, findings: readonly Finding[], option
   }
 
   const stylesRel = wbRels.find((r) => relIs(r, 'styles'));
-  const stylesPart = stylesRel ? resolveTarget(workbookPart, stylesRel.target) : undefined;
+  let stylesPart = stylesRel ? resolveTarget(workbookPart, stylesRel.target) : undefined;
   let styles: Styles | undefined;
   const getStyles = (): Styles => {
     if (styles) return styles;
-    const text = stylesPart ? pkg.text(stylesPart) : undefined;
-    if (text === undefined || !stylesPart) fail('缺少样式部件 styles.xml');
-    styles = new Styles(text, stylesPart);
+    let text = stylesPart ? pkg.text(stylesPart) : undefined;
+    if (text === undefined) {
+      // The styles part is optional (some writers leave it out): our marks need one, with the default style first.
+      const part = stylesPart ?? unusedName(pkg, (n) => (n === 1 ? 'xl/styles.xml' : `xl/styles${n}.xml`));
+      text = MINIMAL_STYLES;
+      pkg.set(part, text);
+      if (!stylesRel) addRelationship(pkg, workbookPart, 'styles', relativeTarget(workbookPart, part));
+      addContentType(pkg, part, T.styles);
+      stylesPart = part;
+    }
+    styles = new Styles(text, stylesPart!);
     return styles;
   };
 
@@ -893,8 +913,9 @@ function annotatePackage(bytes: Uint8Array, findings: readonly Finding[], option
 
     const edits: { start: number; end: number; text: string }[] = [];
     const p = scan.prefix;
+    const rowsByIndex = new Map(scan.rows.map((r) => [r.row, r]));
     const baseStyle = (row: number, col: number): number => {
-      const r = scan.rows.find((x) => x.row === row);
+      const r = rowsByIndex.get(row);
       if (r?.style !== undefined) return r.style;
       return scan.cols.find((c) => col >= c.min && col <= c.max)?.style ?? 0;
     };
@@ -918,8 +939,18 @@ function annotatePackage(bytes: Uint8Array, findings: readonly Finding[], option
     };
 
     const sortedMarks = [...marks.values()].sort((a, b) => a.row - b.row || a.col - b.col);
-    const rowsByIndex = new Map(scan.rows.map((r) => [r.row, r]));
     const sortedRows = [...scan.rows].sort((a, b) => a.row - b.row);
+    /** The first row after `row` (binary search: marks × rows would be quadratic on big sheets). */
+    const rowAfter = (row: number): RowEl | undefined => {
+      let lo = 0;
+      let hi = sortedRows.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sortedRows[mid].row > row) hi = mid;
+        else lo = mid + 1;
+      }
+      return sortedRows[lo];
+    };
     for (const mark of sortedMarks) {
       const key = cellKey(mark.row, mark.col);
       const cell = scan.cells.get(key);
@@ -969,7 +1000,7 @@ function annotatePackage(bytes: Uint8Array, findings: readonly Finding[], option
           if (!(mark.col + 1 >= a && mark.col + 1 <= b)) rowEdit(row).dropSpans = true;
         }
       } else {
-        const nextRow = sortedRows.find((r) => r.row > mark.row);
+        const nextRow = rowAfter(mark.row);
         const rowXml = `<${p}row r="${mark.row + 1}">${xmlCell}</${p}row>`;
         const at = nextRow ? nextRow.open.start : scan.sheetDataClose;
         if (scan.sheetData.selfClosing) {
