@@ -1,12 +1,12 @@
 /**
  * Runs file jobs across worker threads (one per core by default), one job in flight per worker so memory
  * stays bounded whatever the batch size; results stream back as they finish. Falls back to the main
- * thread for one worker, tiny batches, or when the compiled worker script is absent (tests from source).
+ * thread for one worker or tiny batches of small files, or when the compiled worker script is absent (tests from source).
  *
  * Stopping (Ctrl-C): no new job starts, workers are terminated, and the hidden temporary of any annotated
  * copy that was being written is removed, so no partial copy is left behind.
  */
-import { existsSync, rmSync } from 'fs';
+import { existsSync, rmSync, statSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
@@ -14,6 +14,17 @@ import { type FileJob, type FileOutcome, failedOutcome, partialPath, processFile
 
 /** Memory a worker may use before it is stopped and its file reported as too large. */
 const WORKER_HEAP_MB = 384;
+
+/** Files at least this big are checked in a worker even alone or with --jobs 1. */
+const LARGE_FILE_BYTES = 2 * 1024 * 1024;
+
+function isLarge(job: FileJob): boolean {
+  try {
+    return statSync(job.abs).size >= LARGE_FILE_BYTES;
+  } catch {
+    return false; // the reader reports a missing or odd path
+  }
+}
 
 export interface PoolOptions {
   /** Worker threads; default: the number of cores. 1 runs in the main thread. */
@@ -32,8 +43,10 @@ export function defaultWorkers(): number {
 /** Runs every job unless stopped; resolves to false when the signal stopped the batch. */
 export async function runJobs(jobs: readonly FileJob[], opts: PoolOptions): Promise<boolean> {
   const wanted = Math.min(opts.workers ?? defaultWorkers(), jobs.length);
-  // A worker costs a module load (~0.2 s); below three files the main thread is faster.
-  if (wanted <= 1 || jobs.length < 3 || !existsSync(WORKER_SCRIPT)) return runInline(jobs, opts);
+  if (!existsSync(WORKER_SCRIPT)) return runInline(jobs, opts);
+  // A worker costs a module load (~0.2 s); below three files the main thread is faster, unless a file is
+  // large: only a worker's heap limit keeps one huge workbook from taking the machine's memory.
+  if (wanted <= 1 || jobs.length < 3) return jobs.some(isLarge) ? runWorkers(jobs, 1, opts) : runInline(jobs, opts);
   return runWorkers(jobs, wanted, opts);
 }
 

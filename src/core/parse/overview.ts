@@ -11,6 +11,14 @@ const MARKERS = {
   areaIndicators: /^绩效指标[:：]/,
 };
 
+function mentionsSection(view: SheetView, row: number): boolean {
+  for (let c = 0; c < view.cols; c++) {
+    const k = view.key(row, c);
+    if (k.includes('总体') || k.includes('保障措施')) return true;
+  }
+  return false;
+}
+
 /** Row-by-row paragraphs of the sheet: the first non-empty cell of each row, plus its right neighbour. */
 function paragraphs(view: SheetView, rows: number[]): { field: Field; next?: Field }[] {
   const out: { field: Field; next?: Field }[] = [];
@@ -32,6 +40,9 @@ function paragraphs(view: SheetView, rows: number[]): { field: Field; next?: Fie
 
 /** Finds the 部门整体绩效目标 section (总体绩效目标 / 分项绩效目标 / 工作保障措施) among rows not used by tables. */
 export function parseOverview(view: SheetView, freeRows: number[]): DepartmentOverview | undefined {
+  // Cheap test first: without a 总体…目标 or 保障措施 line there is no section, and a sheet of 500,000 rows
+  // must not build a paragraph per row to find that out.
+  if (!freeRows.some((r) => mentionsSection(view, r))) return undefined;
   const paras = paragraphs(view, freeRows);
   const compactOf = (f: Field) => f.text.replace(/\s+/g, '').replace(/:/g, '：');
   if (!paras.some((p) => MARKERS.overall.test(compactOf(p.field)) || MARKERS.measures.test(compactOf(p.field)))) {
