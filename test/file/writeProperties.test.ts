@@ -186,3 +186,29 @@ describe('annotating random workbooks with random findings', () => {
     );
   });
 });
+
+describe('a package without styles.xml (the part is optional)', () => {
+  it('gets a minimal styles part with the default style first; values and other parts are kept', async () => {
+    const { basicParts, cellXml, sheetData, zipParts } = await import('../fixtures/rawXlsx');
+    const parts = basicParts([{ name: SHEET_NAMES[0], body: sheetData([[cellXml('A1', '项目名称'), cellXml('B1', 39)]]) }]);
+    delete parts['xl/styles.xml'];
+    parts['xl/_rels/workbook.xml.rels'] = (parts['xl/_rels/workbook.xml.rels'] as string).replace(/<Relationship [^>]*styles[^>]*\/>/, '');
+    parts['[Content_Types].xml'] = (parts['[Content_Types].xml'] as string).replace(/<Override PartName="\/xl\/styles.xml"[^>]*\/>/, '');
+    const original = zipParts(parts);
+    const finding: Finding = {
+      ruleId: 'prop',
+      severity: 'error',
+      criterion: '适当性',
+      ref: { sheet: SHEET_NAMES[0], row: 0, col: 1, address: 'B1' },
+      message: '测试问题',
+    };
+    const copy = annotateXlsx(original, [finding]).buffer;
+    const model = modelOf(copy);
+    expect(model.xfs[0]).toBe('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
+    const b1 = model.sheets.get(SHEET_NAMES[0])!.cells.get('B1')!;
+    expect(resolvedXf(model, b1.s).fill).toMatch(ourFill('error'));
+    expect(new TextDecoder().decode(model.parts['xl/_rels/workbook.xml.rels'])).toMatch(/relationships\/styles" Target="styles.xml"/);
+    expect(readGridsFromXlsx(copy).grids).toEqual(readGridsFromXlsx(original).grids);
+    expect(looks(modelOf(clearMarksXlsx(copy)))[`${SHEET_NAMES[0]}!B1`]).toEqual(resolvedXf(model, 0));
+  });
+});

@@ -4,6 +4,8 @@
  * write the texts, fill the severity cells and turn `link` into an in-workbook hyperlink.
  */
 import type { CellRef } from '../grid';
+import { SUMMARY_TITLE } from '../summaryMark';
+export { SUMMARY_TITLE, isSummaryGrid, isSummarySheetName } from '../summaryMark';
 import type { Finding, Severity } from '../findings';
 import { CRITERIA, SEVERITY_LABEL, countByCriterion, countBySeverity } from '../findings';
 import { MARK_COLORS } from '../marks';
@@ -74,7 +76,7 @@ export function buildSummarySheet(
   const rows: SummaryRow[] = [];
   const total = countBySeverity(findings);
   const text = (t: string | number, extra: Partial<SummaryCell> = {}): SummaryCell => ({ text: t, ...extra });
-  rows.push({ kind: 'title', cells: [text('绩效目标表校验汇总', { bold: true })] });
+  rows.push({ kind: 'title', cells: [text(SUMMARY_TITLE, { bold: true })] });
   rows.push({
     kind: 'note',
     cells: [

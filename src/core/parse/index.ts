@@ -6,6 +6,7 @@ import { isFooterRow, isIdentityRow, isIndicatorHeaderRow, isListHeaderRow } fro
 import { type TableRegion, parseTable } from './table';
 import { LABELS } from './labels';
 import { opensPart } from './indicators';
+import { isSummaryGrid } from '../summaryMark';
 
 /** Rows (grid-local) where tables begin: identity rows (项目名称/项目编码) or headers of unlabeled tables. */
 function findRegions(view: SheetView): TableRegion[] {
@@ -87,6 +88,7 @@ export function parseWorkbook(grids: readonly Grid[]): ParsedWorkbook {
   if (grids.length === 0) notes.push({ sheet: '', message: '工作簿中没有工作表。' });
 
   for (const grid of grids) {
+    if (isSummaryGrid(grid)) continue; // our own 汇总 sheet in a re-checked copy
     const view = new SheetView(grid);
     const regions = findRegions(view);
     const used = new Set<number>();

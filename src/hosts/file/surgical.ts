@@ -15,7 +15,8 @@ import { columnLetters, parseA1, parseRangeAddress, toA1 } from '../../core/grid
 import type { Finding, Severity } from '../../core/findings';
 import { MARK_COLORS, groupByCell, noteText, worstSeverity, wrappedLines } from '../../core/marks';
 import { type Relationship, decodeUtf8, parseRelsText, relIs, relsPartName, resolveTarget } from './opc';
-import { type Tag, elementEnd, escapeText, escapeXml, fragmentText, getAttr, removeAttr, setAttr, splice, tags } from './xmlScan';
+import { type Tag, decodeEntities, elementEnd, escapeText, escapeXml, fragmentText, getAttr, removeAttr, setAttr, splice, tags } from './xmlScan';
+import { SUMMARY_TITLE, isSummarySheetName } from '../../core/summaryMark';
 import { FileReadError, checkSignature, readGridsFromXlsx } from './xlsxReader';
 import { type InflateBudget, type ZipOut, ZipError, ZipReader, writeZip } from './zip';
 
@@ -112,11 +113,13 @@ class Package {
   }
 
   has(part: string): boolean {
-    return this.changed.has(this.nameOf(part)) || !!this.zip.get(part);
+    const name = this.nameOf(part);
+    return !this.removed.has(name) && (this.changed.has(name) || !!this.zip.get(part));
   }
 
   text(part: string): string | undefined {
     const name = this.nameOf(part);
+    if (this.removed.has(name)) return undefined;
     const c = this.changed.get(name);
     if (c !== undefined) return typeof c === 'string' ? c : decodeUtf8(c);
     const entry = this.zip.get(part);
@@ -125,13 +128,22 @@ class Package {
 
   set(part: string, content: string): void {
     const name = this.nameOf(part);
+    this.removed.delete(name);
     if (!this.zip.get(name) && !this.changed.has(name)) this.added.push(name);
     this.changed.set(name, content);
   }
 
+  /** Drops a part from the copy (our own earlier 汇总 sheet). */
+  remove(part: string): void {
+    const name = this.nameOf(part);
+    this.removed.add(name);
+    this.changed.delete(name);
+  }
+  private readonly removed = new Set<string>();
+
   /** Lower-case names of every part, for picking unused names. */
   names(): Set<string> {
-    const s = new Set(this.zip.entries.map((e) => e.name.toLowerCase()));
+    const s = new Set(this.zip.entries.filter((e) => !this.removed.has(e.name)).map((e) => e.name.toLowerCase()));
     for (const n of this.added) s.add(n.toLowerCase());
     return s;
   }
@@ -140,6 +152,7 @@ class Package {
     const enc = new TextEncoder();
     const items: ZipOut[] = [];
     for (const e of this.zip.entries) {
+      if (this.removed.has(e.name)) continue;
       const c = this.changed.get(e.name);
       if (c === undefined) items.push({ name: e.name, keep: e });
       else items.push({ name: e.name, data: typeof c === 'string' ? enc.encode(c) : c });
@@ -675,6 +688,9 @@ function locateCut(xml: string, from: number, to: number, c: CommentEl, before: 
 interface SheetInfo {
   name: string;
   part: string;
+  /** Relationship id in the workbook and position among all <sheet> elements (chart sheets included). */
+  relId: string;
+  index: number;
 }
 
 interface Mark {
@@ -697,12 +713,14 @@ function workbookSheets(pkg: Package): { workbookPart: string; sheets: SheetInfo
   const wbRels = parseRelsText(relsPartName(workbookPart), relsText);
   const byId = new Map(wbRels.map((r) => [r.id, r]));
   const sheets: SheetInfo[] = [];
+  let index = -1;
   for (const t of tags(wb)) {
     if (t.close || t.local !== 'sheet') continue;
+    index++;
     const idAttr = /\s([\w.-]+:)?id\s*=\s*"([^"]*)"/.exec(t.attrText);
     const rel = idAttr ? byId.get(idAttr[2]) : undefined;
     if (!rel || !relIs(rel, 'worksheet')) continue;
-    sheets.push({ name: getAttr(t.attrText, 'name') ?? '', part: resolveTarget(workbookPart, rel.target) });
+    sheets.push({ name: getAttr(t.attrText, 'name') ?? '', part: resolveTarget(workbookPart, rel.target), relId: rel.id, index });
   }
   return { workbookPart, sheets, wbRels };
 }
@@ -797,7 +815,11 @@ export function applyCellTexts(data: Uint8Array | ArrayBuffer, edits: readonly C
 
 function annotatePackage(bytes: Uint8Array, findings: readonly Finding[], options: AnnotateOptions, edits: readonly CellEdit[]): AnnotateResult {
   const pkg = new Package(bytes);
-  const { workbookPart, sheets, wbRels } = workbookSheets(pkg);
+  const { workbookPart, sheets: allSheets, wbRels } = workbookSheets(pkg);
+  // Our 汇总 sheet from an earlier run goes (a new one is added below when asked for); edits keep it.
+  const oldSummaries = edits.length ? [] : ourSummarySheets(pkg, workbookPart, wbRels, allSheets);
+  if (oldSummaries.length) removeSheets(pkg, workbookPart, oldSummaries);
+  const sheets = allSheets.filter((s) => !oldSummaries.includes(s));
   const byName = new Map(sheets.map((s) => [s.name, s]));
   const changes: CellChange[] = [];
   const skipped: Finding[] = [];
@@ -1282,13 +1304,107 @@ function editVml(pkg: Package, vml: string, add: { row: number; col: number }[],
 
 // ------------------------------------------------------------------------------------------------ extra sheets
 
-/** Names of every sheet (worksheets, chart sheets…) in workbook order. */
+/** Names of every sheet (worksheets, chart sheets…) in workbook order, apart from our own earlier 汇总 sheet. */
 export function sheetNamesOf(data: Uint8Array): string[] {
   const pkg = new Package(data);
-  const { workbookPart } = workbookSheets(pkg);
+  const { workbookPart, sheets, wbRels } = workbookSheets(pkg);
+  const ours = new Set(ourSummarySheets(pkg, workbookPart, wbRels, sheets).map((s) => s.index));
   const names: string[] = [];
-  for (const t of tags(pkg.text(workbookPart) ?? '')) if (!t.close && t.local === 'sheet') names.push(getAttr(t.attrText, 'name') ?? '');
+  let index = -1;
+  for (const t of tags(pkg.text(workbookPart) ?? '')) {
+    if (t.close || t.local !== 'sheet') continue;
+    if (!ours.has(++index)) names.push(getAttr(t.attrText, 'name') ?? '');
+  }
   return names;
+}
+
+/**
+ * Our own 汇总 sheets from an earlier run: named as we name them, our title in A1, no formulas. A user's sheet
+ * that happens to be called 汇总 has other content and is kept.
+ */
+function ourSummarySheets(pkg: Package, workbookPart: string, wbRels: Relationship[], sheets: readonly SheetInfo[]): SheetInfo[] {
+  const candidates = sheets.filter((s) => isSummarySheetName(s.name));
+  if (!candidates.length) return [];
+  let strings: string[] | undefined;
+  const sharedString = (i: number): string => {
+    if (!strings) {
+      const rel = wbRels.find((r) => relIs(r, 'sharedStrings'));
+      const xml = (rel && pkg.text(resolveTarget(workbookPart, rel.target))) ?? '';
+      strings = [];
+      for (const t of tags(xml)) if (!t.close && t.local === 'si' && !t.selfClosing) strings.push(fragmentText(xml.slice(t.start, elementEnd(xml, t))));
+    }
+    return strings[i] ?? '';
+  };
+  return candidates.filter((s) => {
+    const xml = pkg.text(s.part);
+    if (xml === undefined || /<(?:\w+:)?f[\s>/]/.test(xml)) return false;
+    const a1 = /<((?:\w+:)?)c\b([^>]*?\br\s*=\s*"A1"[^>]*?)(?:\/>|>([\s\S]*?)<\/\1c>)/.exec(xml);
+    if (!a1) return false;
+    const type = getAttr(a1[2], 't');
+    const inner = a1[3] ?? '';
+    const text =
+      type === 's'
+        ? sharedString(Number(/<(?:\w+:)?v>\s*(\d+)\s*</.exec(inner)?.[1] ?? -1))
+        : type === 'inlineStr'
+          ? fragmentText(inner)
+          : decodeEntities(/<(?:\w+:)?v>([^<]*)</.exec(inner)?.[1] ?? '');
+    return text.trim() === SUMMARY_TITLE;
+  });
+}
+
+/** Removes sheets from the workbook: the <sheet> element, its relationship, content type and parts; sheet-scoped names and view indexes follow. */
+function removeSheets(pkg: Package, workbookPart: string, gone: readonly SheetInfo[]): void {
+  const indexes = new Set(gone.map((s) => s.index));
+  const shift = (i: number): number => i - gone.filter((s) => s.index < i).length;
+  const wb = pkg.text(workbookPart)!;
+  const edits: { start: number; end: number; text: string }[] = [];
+  let index = -1;
+  for (const t of tags(wb)) {
+    if (t.close) continue;
+    if (t.local === 'sheet') {
+      if (indexes.has(++index)) edits.push({ start: t.start, end: elementEnd(wb, t), text: '' });
+    } else if (t.local === 'definedName') {
+      const scope = getAttr(t.attrText, 'localSheetId');
+      if (scope === undefined || !/^\d+$/.test(scope)) continue;
+      const i = Number(scope);
+      if (indexes.has(i)) edits.push({ start: t.start, end: elementEnd(wb, t), text: '' });
+      else if (shift(i) !== i) edits.push({ start: t.start, end: t.end, text: setAttr(wb.slice(t.start, t.end), 'localSheetId', String(shift(i))) });
+    } else if (t.local === 'workbookView') {
+      let tag = wb.slice(t.start, t.end);
+      for (const name of ['activeTab', 'firstSheet']) {
+        const v = getAttr(t.attrText, name);
+        if (v === undefined || !/^\d+$/.test(v)) continue;
+        const i = Number(v);
+        const to = indexes.has(i) ? Math.max(0, shift(i) - 1) : shift(i);
+        if (to !== i) tag = setAttr(tag, name, String(to));
+      }
+      if (tag !== wb.slice(t.start, t.end)) edits.push({ start: t.start, end: t.end, text: tag });
+    }
+  }
+  pkg.set(workbookPart, splice(wb, edits));
+  const relsPart = relsPartName(workbookPart);
+  const ids = new Set(gone.map((s) => s.relId));
+  const rels = pkg.text(relsPart)!;
+  const relEdits: { start: number; end: number; text: string }[] = [];
+  for (const t of tags(rels)) {
+    if (!t.close && t.local === 'Relationship' && ids.has(getAttr(t.attrText, 'Id') ?? '')) relEdits.push({ start: t.start, end: elementEnd(rels, t), text: '' });
+  }
+  pkg.set(relsPart, splice(rels, relEdits));
+  const types = pkg.text('[Content_Types].xml');
+  if (types !== undefined) {
+    const parts = new Set(gone.map((s) => `/${s.part}`.toLowerCase()));
+    const typeEdits: { start: number; end: number; text: string }[] = [];
+    for (const t of tags(types)) {
+      if (!t.close && t.local === 'Override' && parts.has((getAttr(t.attrText, 'PartName') ?? '').toLowerCase())) {
+        typeEdits.push({ start: t.start, end: elementEnd(types, t), text: '' });
+      }
+    }
+    pkg.set('[Content_Types].xml', splice(types, typeEdits));
+  }
+  for (const s of gone) {
+    pkg.remove(s.part);
+    if (pkg.has(relsPartName(s.part))) pkg.remove(relsPartName(s.part));
+  }
 }
 
 type ExtraStyle = (cell: Pick<ExtraCell, 'severity' | 'bold' | 'wrap'>) => number;
