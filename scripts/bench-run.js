@@ -3,7 +3,7 @@
  * One measured run for scripts/bench.js, in its own process so peak memory is the run's own:
  *   node scripts/bench-run.js cli <jixiao arguments…>   — the compiled CLI (dist/), output discarded
  *   node scripts/bench-run.js exceljs <folder>          — baseline: only open each .xlsx with ExcelJS
- * Prints one JSON line: { ms, cpuMs, files, peakRssMb, code }.
+ * Prints one JSON line: { ms, cpuMs, files, peakRssMb, code, stderr? } (stderr: the CLI's first 500 characters there).
  */
 'use strict';
 const fs = require('fs');
@@ -23,6 +23,7 @@ async function main() {
   const t0 = process.hrtime.bigint();
   let code = 0;
   let files = 0;
+  let stderr = '';
   if (mode === 'exceljs') {
     const ExcelJS = require('exceljs');
     for (const file of listXlsx(args[0])) {
@@ -33,7 +34,9 @@ async function main() {
   } else if (mode === 'cli') {
     const { main: cli } = require(path.join(ROOT, 'dist', 'cli', 'index.js'));
     const sink = { write: () => true };
-    code = await cli(args, { stdout: sink, stderr: sink, cwd: process.cwd() });
+    // The first messages on stderr are kept (a refused file's reason, for the size suite).
+    const err = { write: (s) => ((stderr = (stderr + s).slice(0, 500)), true) };
+    code = await cli(args, { stdout: sink, stderr: err, cwd: process.cwd() });
   } else {
     throw new Error(`unknown mode ${mode}`);
   }
@@ -43,7 +46,7 @@ async function main() {
   const peakRssMb = usage.maxRSS / 1024;
   // CPU time of all threads: on a busy shared machine this is steadier than the wall clock.
   const cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
-  process.stdout.write(JSON.stringify({ ms, cpuMs, files, peakRssMb, code }) + '\n');
+  process.stdout.write(JSON.stringify({ ms, cpuMs, files, peakRssMb, code, ...(stderr ? { stderr } : {}) }) + '\n');
 }
 
 main().catch((err) => {

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 /**
- * Size suite for the bounded reader (part of npm run bench): attack files that used to run for minutes or
- * crash Node, each checked by the compiled CLI in its own process (scripts/bench-run.js) with its time and
- * peak RSS. Every case must finish or be refused (exit 2 with a message naming the limit) under 1 GB.
+ * Size suite (issue 14, part of npm run bench): attack files that used to run for minutes or crash Node, each
+ * checked by the compiled CLI as a user runs it (`jixiao check`, annotated copy included) in its own process
+ * (scripts/bench-run.js), with its time, CPU time and peak RSS. Every case must finish or be refused (exit 2
+ * with a message naming the limit) under 1 GB, and the stacked tables must take linear time.
  *   - merge bomb: one merge over a whole sheet (A1:XFD1048576) in an 8 KB file;
  *   - zip bomb: a worksheet padded to 400 MB that compresses to well under 1 MB;
  *   - 500,000 rows × 3 columns;
- *   - 1,000 / 2,000 / 5,000 stacked target tables on one sheet (time per table must stay flat: linear).
+ *   - 1,000 / 2,000 / 5,000 stacked target tables on one sheet (CPU time per table must stay flat: linear).
  * Results go to bench/results.json under "sizes" (other keys are kept).
  *   node scripts/bench-sizes.js [--quick]   (quick: smaller cases, for a smoke run)
  */
@@ -131,8 +132,9 @@ function stackedTables(file, count) {
   });
 }
 
-function measure(file) {
-  const r = spawnSync(process.execPath, [path.join(__dirname, 'bench-run.js'), 'cli', 'check', file, '--no-annotate', '--format', 'json', '--jobs', '1'], {
+function measure(file, outDir) {
+  const args = ['cli', 'check', file, '--out-dir', outDir, '--format', 'json', '--jobs', '1', '--no-progress'];
+  const r = spawnSync(process.execPath, [path.join(__dirname, 'bench-run.js'), ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     timeout: 15 * 60 * 1000,
@@ -154,18 +156,19 @@ function main() {
   ];
   const results = {};
   let ok = true;
-  console.log('\n读取上限与规模（每项单独进程，jixiao check --no-annotate --jobs 1）：');
+  console.log('\n读取上限与规模（issue 14；每项单独进程，jixiao check --jobs 1，含标注副本）：');
   for (const c of cases) {
     const file = path.join(dir, `${c.key}.xlsx`);
     c.make(file);
     const size = fs.statSync(file).size;
-    const m = measure(file);
+    const m = measure(file, path.join(dir, 'out'));
     const finished = m.code === 0 || m.code === 1;
     const refused = m.code === 2;
     const within = m.peakRssMb !== null && m.peakRssMb < LIMIT_MB;
     const pass = (finished || refused) && within;
     ok = ok && pass;
-    const perTable = c.tables && m.ms ? m.ms / c.tables : undefined;
+    // CPU time per table: steadier than the wall clock on a shared machine.
+    const perTable = c.tables && m.cpuMs ? m.cpuMs / c.tables : undefined;
     results[c.key] = {
       title: c.title,
       fileBytes: size,
@@ -174,19 +177,28 @@ function main() {
       peakRssMb: m.peakRssMb === null ? null : Math.round(m.peakRssMb),
       exit: m.code,
       outcome: finished ? '完成' : refused ? '拒绝（超限或无法读取）' : '失败',
-      ...(perTable !== undefined ? { msPerTable: Math.round(perTable * 100) / 100 } : {}),
+      ...(perTable !== undefined ? { cpuMsPerTable: Math.round(perTable * 100) / 100 } : {}),
+      ...(refused && m.stderr ? { message: m.stderr.trim().split('\n')[0] } : {}),
       ...(m.error ? { error: m.error } : {}),
     };
     console.log(
-      `  ${c.title.padEnd(20)} 文件 ${(size / 1024).toFixed(0).padStart(7)} KB  ${m.ms === null ? '   —   ' : `${(m.ms / 1000).toFixed(1).padStart(6)} s`}  峰值 ${m.peakRssMb === null ? '—' : `${m.peakRssMb.toFixed(0)} MB`}  退出码 ${m.code}  ${results[c.key].outcome}${perTable !== undefined ? `（每张表 ${perTable.toFixed(1)} ms）` : ''}${pass ? '' : '  ✗'}`,
+      `  ${c.title.padEnd(20)} 文件 ${(size / 1024).toFixed(0).padStart(7)} KB  ${m.ms === null ? '   —   ' : `${(m.ms / 1000).toFixed(1).padStart(6)} s`}  峰值 ${m.peakRssMb === null ? '—' : `${m.peakRssMb.toFixed(0)} MB`}  退出码 ${m.code}  ${results[c.key].outcome}${perTable !== undefined ? `（每张表 CPU ${perTable.toFixed(1)} ms）` : ''}${pass ? '' : '  ✗'}`,
     );
+    if (results[c.key].message) console.log(`    ${results[c.key].message}`);
   }
-  // Linear time: the time per table of the largest stack within 2× of the smallest.
-  const stacks = cases.filter((c) => c.tables).map((c) => results[c.key].msPerTable).filter((v) => v !== undefined);
+  // Linear time: the CPU time per table of the largest stack within 2× of the smallest.
+  const stacks = cases.filter((c) => c.tables).map((c) => results[c.key].cpuMsPerTable).filter((v) => v !== undefined);
   const linear = stacks.length >= 2 && stacks[stacks.length - 1] <= 2 * stacks[0];
   console.log(`  叠放目标表的耗时随表数${linear ? '线性增长（每张表耗时基本不变）' : '增长过快（非线性）'}`);
   ok = ok && linear;
-  writeResults('sizes', { measuredAt: new Date().toISOString(), limitMb: LIMIT_MB, linearInTables: linear, cases: results });
+  writeResults('sizes', {
+    measuredAt: new Date().toISOString(),
+    machine: { cores: os.cpus().length, loadAverage1m: Math.round(os.loadavg()[0] * 10) / 10 },
+    command: 'jixiao check <file> --out-dir <tmp> --format json --jobs 1',
+    limitMb: LIMIT_MB,
+    linearInTables: linear,
+    cases: results,
+  });
   fs.rmSync(dir, { recursive: true, force: true });
   return ok;
 }

@@ -4,8 +4,10 @@
  * to validate the example workbook with the compiled core (dist/, from npm run build:cli), and the batch
  * throughput and memory of `jixiao check` / `jixiao report` (scripts/bench-batch.js → bench/results.json).
  *
+ * Then the size suite of issue 14 (scripts/bench-sizes.js: merge bomb, zip bomb, 500k rows, stacked tables).
+ *
  * Options: --batch-only (skip the bundle sizes), --count N (batch size, default 200), --scale N (memory run,
- * default 1000; 0 skips it).
+ * default 1000; 0 skips it), --sizes-only (only the size suite), --no-sizes (skip it).
  */
 'use strict';
 const fs = require('fs');
@@ -13,6 +15,7 @@ const path = require('path');
 const zlib = require('zlib');
 const { spawnSync } = require('child_process');
 const { batchBench } = require('./bench-batch');
+const { sizesBench } = require('./bench-sizes');
 
 const ROOT = path.join(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
@@ -184,7 +187,8 @@ function option(name, fallback) {
 
 (async () => {
   const batchOnly = process.argv.includes('--batch-only');
-  const ok = batchOnly ? true : bundleReport();
+  const sizesOnly = process.argv.includes('--sizes-only');
+  const ok = batchOnly || sizesOnly ? true : bundleReport();
   // The batch runs use the compiled CLI: build it fresh so the figures are for this tree.
   // (tsc emits even with type errors elsewhere in the tree; those are reported above.)
   if (!run('npm', ['run', '--silent', 'build:cli'])) console.error('注意：命令行工具编译时有类型错误，以下测量使用已生成的 dist/。');
@@ -192,10 +196,15 @@ function option(name, fallback) {
     console.error('命令行工具未能编译（dist/cli/index.js 不存在），无法测量。');
     process.exit(1);
   }
+  if (sizesOnly) {
+    process.exitCode = sizesBench() ? 0 : 1;
+    return;
+  }
   const example = await validationTiming();
   const scaleOk = batchOnly ? true : scalingReport();
   const batchOk = await batchBench({ count: option('--count', 200), scale: option('--scale', 1000), example });
-  process.exitCode = ok && scaleOk && batchOk ? 0 : 1;
+  const sizesOk = process.argv.includes('--no-sizes') ? true : sizesBench();
+  process.exitCode = ok && scaleOk && batchOk && sizesOk ? 0 : 1;
 })().catch((err) => {
   console.error(`测量出错：${err && err.message ? err.message : err}`);
   process.exit(1);
