@@ -90,7 +90,8 @@ const attacks: Attack[] = [
       const before = sha(other);
       const r = jixiao(dir, ['check', '甲.xlsx', '--force']);
       if (sha(other) !== before) return '符号链接指向的文件被改写';
-      return /符号链接/.test(r.out + r.err) ? true : `没有说明：${(r.out + r.err).slice(-200)}`;
+      // Refused with a reason, or written under a numbered name next to it.
+      return /符号链接/.test(r.out + r.err) || fs.existsSync(path.join(dir, '甲(2).已校验.xlsx')) ? true : `没有说明：${(r.out + r.err).slice(-200)}`;
     },
   ],
   [
@@ -117,8 +118,9 @@ const attacks: Attack[] = [
       const b = parts(path.join(dir, '甲.已校验.xlsx'));
       const sa = dec.decode(a['xl/styles.xml']);
       const sb = dec.decode(b['xl/styles.xml']);
-      const fonts = (s: string): string => /<fonts[\s\S]*?<\/fonts>/.exec(s)?.[0] ?? '';
-      if (fonts(sa) !== fonts(sb)) return '字体表被改动';
+      // The 汇总 sheet may append a bold font; every font of the workbook stays as it was, in its place.
+      const fonts = (s: string): string[] => [...(/<fonts[\s\S]*?<\/fonts>/.exec(s)?.[0] ?? '').matchAll(/<font\b[\s\S]*?<\/font>/g)].map((m) => m[0]);
+      if (fonts(sb).slice(0, fonts(sa).length).join() !== fonts(sa).join()) return '原有字体被改动';
       const xfs = (s: string): string[] => [...(/<cellXfs[\s\S]*?<\/cellXfs>/.exec(s)?.[0] ?? '').matchAll(/<xf\b[^>]*>/g)].map((m) => m[0]);
       const key = (xf: string | undefined): string => (xf ?? '').replace(/\s(fillId|applyFill)="[^"]*"/g, '');
       const xa = xfs(sa);
