@@ -7,8 +7,8 @@
 import * as echarts from 'echarts';
 import type { Severity } from '../../core/findings';
 import { CRITERIA, SEVERITY_LABEL } from '../../core/findings';
-import { GRADES } from '../../core/score';
-import type { BatchSummary } from './summary';
+import { GRADES, gradeOf } from '../../core/score';
+import type { BatchSummary, TableRow } from './summary';
 
 export const SEVERITY_COLOR: Record<Severity, string> = { error: '#c4262e', warning: '#d98a00', info: '#2f6fb7' };
 const GRADE_COLOR: Record<string, string> = { 优: '#2e7d32', 良: '#6a9f2a', 中: '#d98a00', 差: '#c4262e' };
@@ -62,6 +62,46 @@ function stackedSeverity(labels: string[], counts: Record<Severity, number>[], h
   );
 }
 
+/** Above this many tables the scatter merges tables that fall close together into one point (sized by their number). */
+export const SCATTER_POINTS = 1500;
+const X_BINS = 60;
+const Y_BINS = 25;
+
+type ScatterPoint = { value: [number, number]; symbolSize?: number; itemStyle: { color: string; opacity: number } };
+
+/** The scatter's points: one per table, or for a large batch one per occupied cell of a 60 × 25 grid (at most SCATTER_POINTS). */
+function scatterPoints(points: readonly TableRow[], logScale: boolean): { data: ScatterPoint[]; merged: boolean } {
+  if (points.length <= SCATTER_POINTS) {
+    return { data: points.map((t) => ({ value: [t.budgetWan!, t.score.total], itemStyle: { color: GRADE_COLOR[t.score.grade], opacity: 0.75 } })), merged: false };
+  }
+  const x = (t: TableRow): number => (logScale ? Math.log10(t.budgetWan!) : t.budgetWan!);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const t of points) {
+    lo = Math.min(lo, x(t));
+    hi = Math.max(hi, x(t));
+  }
+  const span = hi - lo || 1;
+  const cells = new Map<number, { n: number; budget: number; score: number }>();
+  for (const t of points) {
+    const key = Math.min(X_BINS - 1, Math.floor(((x(t) - lo) / span) * X_BINS)) * Y_BINS + Math.min(Y_BINS - 1, Math.floor((t.score.total / 100) * Y_BINS));
+    const c = cells.get(key) ?? { n: 0, budget: 0, score: 0 };
+    c.n++;
+    c.budget += t.budgetWan!;
+    c.score += t.score.total;
+    cells.set(key, c);
+  }
+  const data = [...cells.values()].map((c): ScatterPoint => {
+    const score = Math.round((c.score / c.n) * 10) / 10;
+    return {
+      value: [Math.round((c.budget / c.n) * 100) / 100, score],
+      symbolSize: Math.min(30, 6 + 3 * Math.sqrt(c.n)),
+      itemStyle: { color: GRADE_COLOR[gradeOf(score)], opacity: 0.75 },
+    };
+  });
+  return { data, merged: true };
+}
+
 export function buildCharts(summary: BatchSummary): Chart[] {
   const charts: Chart[] = [];
   const rules = summary.rules.slice(0, 15);
@@ -107,11 +147,19 @@ export function buildCharts(summary: BatchSummary): Chart[] {
   });
 
   const points = summary.tables.filter((t) => t.budgetWan !== null && t.budgetWan > 0);
-  const budgets = points.map((t) => t.budgetWan!);
-  const logScale = budgets.length > 1 && Math.max(...budgets) / Math.min(...budgets) > 50;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const t of points) {
+    min = Math.min(min, t.budgetWan!);
+    max = Math.max(max, t.budgetWan!);
+  }
+  const logScale = points.length > 1 && max / min > 50;
+  const scatter = scatterPoints(points, logScale);
   charts.push({
     id: 'chart-budget',
-    title: `预算与评分（每点一张表，${points.length} 张有预算数）`,
+    title: scatter.merged
+      ? `预算与评分（${points.length} 张有预算数的表，相近的表合为一点，点越大表越多）`
+      : `预算与评分（每点一张表，${points.length} 张有预算数）`,
     svg: render(
       {
         grid: { left: 50, right: 30, top: 20, bottom: 36, containLabel: true },
@@ -127,7 +175,7 @@ export function buildCharts(summary: BatchSummary): Chart[] {
           {
             type: 'scatter',
             symbolSize: 9,
-            data: points.map((t) => ({ value: [t.budgetWan, t.score.total], itemStyle: { color: GRADE_COLOR[t.score.grade], opacity: 0.75 } })),
+            data: scatter.data,
             markLine: {
               silent: true,
               symbol: 'none',

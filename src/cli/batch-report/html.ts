@@ -12,6 +12,19 @@ import type { BatchSummary, TableRow } from './summary';
 /** Above this many findings in a batch the page lists only each table's "先改这些" (the page stays openable). */
 export const DETAIL_LIMIT = 20000;
 
+/**
+ * Above this many tables the page shows the "先改这些" of the CARD_LIMIT lowest-scoring tables only, so a
+ * batch of thousands of workbooks still gives a page a browser opens; every table's list is in 汇总.xlsx.
+ */
+export const CARD_LIMIT = 1000;
+
+/** Keys of the tables whose card the page shows. */
+function cardedKeys(tables: readonly TableRow[]): Set<string> {
+  if (tables.length <= CARD_LIMIT) return new Set(tables.map((t) => t.key));
+  const order = tables.map((t, i) => ({ t, i })).sort((a, b) => a.t.score.total - b.t.score.total || a.i - b.i);
+  return new Set(order.slice(0, CARD_LIMIT).map((o) => o.t.key));
+}
+
 export interface HtmlOptions {
   /** Link from the page to an annotated copy (relative URL), or null when there is none. */
   linkFor(annotated: string | null): string | null;
@@ -107,19 +120,20 @@ function kpi(value: string | number, label: string, cls = ''): string {
 
 const gradeBadge = (g: string): string => `<span class="grade g-${esc(g)}">${esc(g)}</span>`;
 
-function tableList(s: BatchSummary, opts: HtmlOptions): string {
+function tableList(s: BatchSummary, opts: HtmlOptions, carded: Set<string>): string {
   const units = [...new Set(s.tables.map((t) => t.unit))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
   const rows = s.tables.map((t) => {
     const link = opts.linkFor(t.annotated);
+    const card = carded.has(t.key);
     return (
       `<tr data-unit="${esc(t.unit)}" data-grade="${esc(t.score.grade)}" data-errors="${t.counts.error}">` +
       `<td>${esc(t.unit)}</td>` +
-      `<td><a href="#${t.key}">${esc(t.project)}</a></td>` +
+      `<td>${card ? `<a href="#${t.key}">${esc(t.project)}</a>` : esc(t.project)}</td>` +
       `<td class="n" data-v="${t.budgetWan ?? ''}">${t.budgetWan === null ? esc(t.budgetText ?? '') : fmtWan(t.budgetWan)}</td>` +
       `<td class="n" data-v="${t.score.total}">${t.score.total}</td>` +
       `<td>${gradeBadge(t.score.grade)}</td>` +
       SEVERITIES.map((sv) => `<td class="n" data-v="${t.counts[sv]}">${t.counts[sv]}</td>`).join('') +
-      `<td>${link ? `<a href="${esc(link)}">标注副本</a>` : '<span class="muted">无</span>'} · <a href="#${t.key}">问题</a></td>` +
+      `<td>${link ? `<a href="${esc(link)}">标注副本</a>` : '<span class="muted">无</span>'} · ${card ? `<a href="#${t.key}">问题</a>` : '<span class="muted">问题见汇总表</span>'}</td>` +
       '</tr>'
     );
   });
@@ -179,6 +193,8 @@ export function renderHtml(s: BatchSummary, charts: readonly Chart[], opts: Html
   const t = s.totals;
   const unreadable = s.files.filter((f) => f.error);
   const details = s.details;
+  const carded = cardedKeys(s.tables);
+  const capped = carded.size < s.tables.length;
   const critCells = CRITERIA.map((c) => `<td class="n">${t.criterion[c]}</td>`).join('');
   const unitRows = s.units
     .map(
@@ -232,7 +248,7 @@ ${unitRows}
 </table>
 
 <h2 id="list">四、全部绩效目标表</h2>
-${tableList(s, opts)}
+${tableList(s, opts, carded)}
 
 ${
   unreadable.length
@@ -248,8 +264,15 @@ ${unreadable.map((f) => `<tr><td>${esc(f.file)}</td><td>${esc(f.error)}</td></tr
   details
     ? '展开“全部问题”可看逐格意见。'
     : `本批共 ${t.findings} 条意见，超过 ${DETAIL_LIMIT} 条，报告中只列“先改这些”，逐格意见请看各表的标注副本或用 jixiao check 查看。`
+}${
+  capped
+    ? `本批共 ${s.tables.length} 张表，这里只列得分最低的 ${CARD_LIMIT} 张；其余各表的“先改这些”见汇总表（.xlsx）的“先改这些”列和各表标注副本中的“汇总”工作表。`
+    : ''
 }</p>
-${s.tables.map((row) => tableCard(row, opts, details)).join('\n')}
+${s.tables
+  .filter((row) => carded.has(row.key))
+  .map((row) => tableCard(row, opts, details))
+  .join('\n')}
 </main>
 <script type="application/json" id="report-data">${embeddedData(s)}</script>
 <script>${SCRIPT}</script>

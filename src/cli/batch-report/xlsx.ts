@@ -2,10 +2,10 @@
  * 汇总.xlsx: the report's figures for reviewers who work in Excel — an overview sheet, every table on one
  * sheet, then one sheet per unit (one row per table), with filters and a frozen header.
  */
-import ExcelJS from 'exceljs';
 import { CRITERIA, SEVERITY_LABEL } from '../../core/findings';
 import { SCORING_TEXT } from '../../core/score';
 import type { BatchSummary, TableRow } from './summary';
+import { type CellValue, type SheetSpec, writeXlsx } from './xlsxWriter';
 
 const COLUMNS: { header: string; width: number; value(t: TableRow, n: number): string | number | null }[] = [
   { header: '序号', width: 6, value: (_, n) => n },
@@ -29,9 +29,6 @@ const COLUMNS: { header: string; width: number; value(t: TableRow, n: number): s
   { header: '标注副本', width: 30, value: (t) => t.annotated },
 ];
 
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EAED' } };
-const FONT = { name: '宋体', size: 10 };
-
 /** Excel sheet names: ≤ 31 characters, none of []:*?/\, unique (case-insensitive). */
 export function sheetName(name: string, taken: Set<string>): string {
   const base = name.replace(/[[\]:*?/\\]/g, '_').replace(/^'+|'+$/g, '').slice(0, 31) || '单位';
@@ -44,29 +41,23 @@ export function sheetName(name: string, taken: Set<string>): string {
   return candidate;
 }
 
-function tableSheet(wb: ExcelJS.Workbook, name: string, rows: readonly TableRow[]): void {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = COLUMNS.map((c) => ({ header: c.header, width: c.width }));
-  rows.forEach((t, i) => ws.addRow(COLUMNS.map((c) => c.value(t, i + 1))));
-  ws.getColumn(5).numFmt = '#,##0.00';
-  ws.eachRow((row, n) => {
-    row.font = n === 1 ? { ...FONT, bold: true } : FONT;
-    row.alignment = { vertical: 'top', wrapText: true };
-    if (n === 1) row.eachCell((cell) => (cell.fill = HEADER_FILL));
-  });
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: COLUMNS.length } };
+function tableSheet(name: string, rows: readonly TableRow[]): SheetSpec {
+  return {
+    name,
+    widths: COLUMNS.map((c) => c.width),
+    table: true,
+    style: (row, col, v) => (row === 1 ? 'header' : col === 4 && typeof v === 'number' ? 'money' : 'wrap'),
+    rows: (function* () {
+      yield COLUMNS.map((c) => c.header);
+      for (let i = 0; i < rows.length; i++) yield COLUMNS.map((c) => c.value(rows[i], i + 1));
+    })(),
+  };
 }
 
 export async function renderXlsx(s: BatchSummary): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '绩效目标表助手';
-  wb.created = new Date(s.generatedAt);
   const taken = new Set<string>(['总览', '全部表格'].map((n) => n.toLowerCase()));
-
-  const ov = wb.addWorksheet('总览');
   const t = s.totals;
-  ov.columns = [{ width: 26 }, { width: 12 }, { width: 12 }, { width: 14 }, { width: 10 }, { width: 8 }, { width: 8 }, { width: 8 }];
-  const lines: (string | number | null)[][] = [
+  const lines: CellValue[][] = [
     ['项目支出绩效目标表审核汇总'],
     ['生成时间', s.generatedAt.replace('T', ' ').slice(0, 16) + '（UTC）'],
     [],
@@ -88,22 +79,27 @@ export async function renderXlsx(s: BatchSummary): Promise<Uint8Array> {
     ['评分方法'],
     ...SCORING_TEXT.map((l) => [l]),
   ];
-  for (const l of lines) ov.addRow(l);
-  ov.getRow(1).font = { ...FONT, bold: true, size: 14 };
   const unitHeader = lines.findIndex((l) => l[0] === '各单位') + 1;
-  ov.getRow(unitHeader).font = { ...FONT, bold: true };
-  ov.getRow(unitHeader).eachCell((c) => (c.fill = HEADER_FILL));
   const unreadable = s.files.filter((x) => x.error);
-  if (unreadable.length) ov.addRow([]);
-  for (const f of unreadable) ov.addRow([`无法读取：${f.file}`, f.error ?? '']);
-
-  tableSheet(wb, '全部表格', s.tables);
-  for (const u of [...s.units].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))) {
-    tableSheet(
-      wb,
-      sheetName(u.name, taken),
-      s.tables.filter((row) => row.unit === u.name),
-    );
+  if (unreadable.length) lines.push([]);
+  for (const f of unreadable) lines.push([`无法读取：${f.file}`, f.error ?? '']);
+  const overview: SheetSpec = {
+    name: '总览',
+    widths: [26, 12, 12, 14, 10, 8, 8, 8],
+    style: (row, _col, v) => (row === 1 ? 'title' : row === unitHeader && v !== null && v !== undefined ? 'bold' : 'plain'),
+    rows: lines,
+  };
+  const units = [...s.units].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  const byUnit = new Map<string, TableRow[]>();
+  for (const row of s.tables) {
+    const list = byUnit.get(row.unit);
+    if (list) list.push(row);
+    else byUnit.set(row.unit, [row]);
   }
-  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  const sheets: SheetSpec[] = [
+    overview,
+    tableSheet('全部表格', s.tables),
+    ...units.map((u) => tableSheet(sheetName(u.name, taken), byUnit.get(u.name) ?? [])),
+  ];
+  return writeXlsx(sheets, { creator: '绩效目标表助手', created: new Date(s.generatedAt) });
 }
