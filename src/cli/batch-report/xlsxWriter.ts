@@ -1,13 +1,13 @@
 /**
  * A small .xlsx writer for the report's 汇总 workbook: plain sheets of text and numbers with column widths,
- * a bold header row with a fill, wrapped text, one number format, a frozen first row and a filter. Each
- * sheet's XML is built row by row as text with shared strings, so a batch of thousands of tables costs a few
- * tens of megabytes (ExcelJS's in-memory model needed about half a gigabyte for 18,000 rows).
+ * a bold header row with a fill, wrapped text, one number format, a frozen first row and a filter. Rows are
+ * written as XML text (strings inline) and deflated into the package as they are produced, so only the
+ * compressed workbook is held: a few megabytes for 18,000 rows, where ExcelJS's in-memory model needed about
+ * half a gigabyte.
  */
-import { strToU8 } from 'fflate';
+import { Zip, ZipDeflate, strToU8 } from 'fflate';
 import { columnLetters } from '../../core/grid';
 import { escapeText, escapeXml } from '../../hosts/file/xmlScan';
-import { type ZipOut, writeZip } from '../../hosts/file/zip';
 
 export type CellValue = string | number | null | undefined;
 
@@ -36,31 +36,54 @@ const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const REL_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
-class SharedStrings {
-  private readonly index = new Map<string, number>();
-  private readonly parts: string[] = [];
-  count = 0;
+/** A zip written as it goes: each part is deflated in pieces of about 64 KB of XML. */
+class ZipStream {
+  private readonly chunks: Uint8Array[] = [];
+  private readonly zip: Zip;
+  private failure: Error | null = null;
 
-  id(s: string): number {
-    this.count++;
-    let i = this.index.get(s);
-    if (i === undefined) {
-      i = this.parts.length;
-      this.index.set(s, i);
-      this.parts.push(`<si><t xml:space="preserve">${escapeText(s)}</t></si>`);
-    }
-    return i;
+  constructor() {
+    this.zip = new Zip((err, data) => {
+      if (err) this.failure = err;
+      else this.chunks.push(data);
+    });
   }
 
-  xml(): string {
-    return `${HEAD}<sst xmlns="${MAIN_NS}" count="${this.count}" uniqueCount="${this.parts.length}">${this.parts.join('')}</sst>`;
+  /** Adds a part whose text `write` produces through the `push` it is given. */
+  part(name: string, write: (push: (text: string) => void) => void): void {
+    const file = new ZipDeflate(name, { level: 6 });
+    this.zip.add(file);
+    let pending = '';
+    write((text) => {
+      pending += text;
+      if (pending.length >= 65536) {
+        file.push(strToU8(pending));
+        pending = '';
+      }
+    });
+    file.push(strToU8(pending), true);
+  }
+
+  finish(): Uint8Array {
+    this.zip.end();
+    if (this.failure) throw this.failure;
+    const out = new Uint8Array(this.chunks.reduce((n, c) => n + c.length, 0));
+    let o = 0;
+    for (const c of this.chunks) {
+      out.set(c, o);
+      o += c.length;
+    }
+    return out;
   }
 }
 
-function sheetXml(spec: SheetSpec, strings: SharedStrings): { xml: Uint8Array; lastRow: number } {
-  const out: string[] = [];
+function writeSheet(spec: SheetSpec, push: (text: string) => void): number {
+  const cols = spec.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
+  const view = spec.table
+    ? '<sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView>'
+    : '<sheetView workbookViewId="0"/>';
+  push(`${HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetViews>${view}</sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>`);
   let rowNo = 0;
-  let maxCol = spec.widths.length;
   for (const row of spec.rows) {
     rowNo++;
     let cells = '';
@@ -69,55 +92,29 @@ function sheetXml(spec: SheetSpec, strings: SharedStrings): { xml: Uint8Array; l
       const s = style ? ` s="${style}"` : '';
       const ref = `${columnLetters(c)}${rowNo}`;
       if (typeof v === 'number' && Number.isFinite(v)) cells += `<c r="${ref}"${s}><v>${v}</v></c>`;
-      else if (typeof v === 'string' && v !== '') cells += `<c r="${ref}"${s} t="s"><v>${strings.id(v)}</v></c>`;
+      else if (typeof v === 'string' && v !== '') cells += `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${escapeText(v)}</t></is></c>`;
       else if (style) cells += `<c r="${ref}"${s}/>`;
     });
-    maxCol = Math.max(maxCol, row.length);
-    out.push(`<row r="${rowNo}">${cells}</row>`);
+    push(`<row r="${rowNo}">${cells}</row>`);
   }
-  const cols = spec.widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
-  const view = spec.table
-    ? '<sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView>'
-    : '<sheetView workbookViewId="0"/>';
-  const filter = spec.table ? `<autoFilter ref="A1:${columnLetters(Math.max(0, maxCol - 1))}${Math.max(1, rowNo)}"/>` : '';
-  const xml =
-    `${HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetViews>${view}</sheetViews><sheetFormatPr defaultRowHeight="15"/>` +
-    `${cols ? `<cols>${cols}</cols>` : ''}<sheetData>${out.join('')}</sheetData>${filter}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
-  return { xml: strToU8(xml), lastRow: Math.max(1, rowNo) };
+  const lastRow = Math.max(1, rowNo);
+  const filter = spec.table ? `<autoFilter ref="A1:${columnLetters(Math.max(0, spec.widths.length - 1))}${lastRow}"/>` : '';
+  push(`</sheetData>${filter}<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`);
+  return lastRow;
 }
 
 /** Writes the workbook; sheet names must already be valid and unique (see sheetName in xlsx.ts). */
 export function writeXlsx(sheets: readonly SheetSpec[], meta: { creator: string; created: Date }): Uint8Array {
-  const strings = new SharedStrings();
-  const items: ZipOut[] = [];
-  const defined: string[] = [];
-  const sheetEntries: string[] = [];
-  const sheetRels: string[] = [];
-  const overrides: string[] = [];
-  sheets.forEach((spec, i) => {
-    const { xml, lastRow } = sheetXml(spec, strings);
-    items.push({ name: `xl/worksheets/sheet${i + 1}.xml`, data: xml });
-    sheetEntries.push(`<sheet name="${escapeXml(spec.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`);
-    sheetRels.push(`<Relationship Id="rId${i + 1}" Type="${REL_TYPE}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
-    overrides.push(`<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`);
-    if (spec.table) {
-      const last = columnLetters(Math.max(0, spec.widths.length - 1));
-      const quoted = `'${spec.name.replace(/'/g, "''")}'`;
-      defined.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeText(`${quoted}!$A$1:$${last}$${lastRow}`)}</definedName>`);
-    }
-  });
   const n = sheets.length;
-  const workbook =
-    `${HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${sheetEntries.join('')}</sheets>` +
-    `${defined.length ? `<definedNames>${defined.join('')}</definedNames>` : ''}<calcPr calcId="0"/></workbook>`;
-  const workbookRels =
-    `${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheetRels.join('')}` +
-    `<Relationship Id="rId${n + 1}" Type="${REL_TYPE}/styles" Target="styles.xml"/><Relationship Id="rId${n + 2}" Type="${REL_TYPE}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`;
+  const sheetEntries = sheets.map((spec, i) => `<sheet name="${escapeXml(spec.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`);
+  const sheetRels = sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${REL_TYPE}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`);
+  const overrides = sheets.map(
+    (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+  );
   const contentTypes =
     `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
     `<Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
     `${overrides.join('')}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
-    `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>` +
     `<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`;
   const rootRels =
     `${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL_TYPE}/officeDocument" Target="xl/workbook.xml"/>` +
@@ -127,14 +124,30 @@ export function writeXlsx(sheets: readonly SheetSpec[], meta: { creator: string;
     `${HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" ` +
     `xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:creator>${escapeText(meta.creator)}</dc:creator>` +
     `<dcterms:created xsi:type="dcterms:W3CDTF">${created}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${created}</dcterms:modified></cp:coreProperties>`;
-  return writeZip(undefined, [
-    { name: '[Content_Types].xml', data: strToU8(contentTypes) },
-    { name: '_rels/.rels', data: strToU8(rootRels) },
-    { name: 'docProps/core.xml', data: strToU8(core) },
-    { name: 'xl/workbook.xml', data: strToU8(workbook) },
-    { name: 'xl/_rels/workbook.xml.rels', data: strToU8(workbookRels) },
-    { name: 'xl/styles.xml', data: strToU8(STYLES) },
-    ...items,
-    { name: 'xl/sharedStrings.xml', data: strToU8(strings.xml()) },
-  ]);
+  const workbookRels =
+    `${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheetRels.join('')}` +
+    `<Relationship Id="rId${n + 1}" Type="${REL_TYPE}/styles" Target="styles.xml"/></Relationships>`;
+
+  const zip = new ZipStream();
+  zip.part('[Content_Types].xml', (push) => push(contentTypes));
+  zip.part('_rels/.rels', (push) => push(rootRels));
+  zip.part('docProps/core.xml', (push) => push(core));
+  zip.part('xl/_rels/workbook.xml.rels', (push) => push(workbookRels));
+  zip.part('xl/styles.xml', (push) => push(STYLES));
+  // The filter ranges (workbook.xml) are known once each sheet is written: the workbook part comes last.
+  const defined: string[] = [];
+  sheets.forEach((spec, i) => {
+    let lastRow = 1;
+    zip.part(`xl/worksheets/sheet${i + 1}.xml`, (push) => (lastRow = writeSheet(spec, push)));
+    if (spec.table) {
+      const last = columnLetters(Math.max(0, spec.widths.length - 1));
+      const quoted = `'${spec.name.replace(/'/g, "''")}'`;
+      defined.push(`<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${escapeText(`${quoted}!$A$1:$${last}$${lastRow}`)}</definedName>`);
+    }
+  });
+  const workbook =
+    `${HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${sheetEntries.join('')}</sheets>` +
+    `${defined.length ? `<definedNames>${defined.join('')}</definedNames>` : ''}<calcPr calcId="0"/></workbook>`;
+  zip.part('xl/workbook.xml', (push) => push(workbook));
+  return zip.finish();
 }
