@@ -24,6 +24,8 @@ export interface RowDeletion {
    * area): written into the cell that moves up into the deleted row, so the rows below keep their category.
    */
   carry: { col: number; text: string }[];
+  /** A cell of the row (its 三级) and the text it must still show: otherwise the sheet changed and the host refuses. */
+  check?: { col: number; text: string };
 }
 
 /**

@@ -48,7 +48,16 @@ export function planRowDeletion(table: ProjectTable, row: IndicatorRow): RowDele
   const carry: { col: number; text: string }[] = [];
   for (const f of taken) if (!carry.some((c) => c.col === f.ref.col)) carry.push({ col: f.ref.col, text: f.text });
   const bottom = Math.max(table.bottom, ...table.indicators.map((r) => r.row));
-  return { sheet: table.sheet, row: row.row, bottom, left: span.left, right: span.right, carry };
+  const own3 = row.level3.ref.row === row.row && !row.level3.absent;
+  return {
+    sheet: table.sheet,
+    row: row.row,
+    bottom,
+    left: span.left,
+    right: span.right,
+    carry,
+    ...(own3 ? { check: { col: row.level3.ref.col, text: row.level3.text } } : {}),
+  };
 }
 
 /** The "删除此行" fix for an indicator row (undefined when the row cannot be deleted safely). */
@@ -62,6 +71,12 @@ export function deleteRowFix(table: ProjectTable, row: IndicatorRow): Omit<Fix, 
 export function rowDeletionText(d: RowDeletion): string {
   const cols = d.left === d.right ? `${columnLetters(d.left)}列` : `${columnLetters(d.left)}至${columnLetters(d.right)}列`;
   return `删除第${d.row + 1}行（${cols}），下方内容上移一行`;
+}
+
+/** zh-CN refusal when the row no longer shows what the check expects (the sheet changed since the check). */
+export function rowDeletionStale(d: RowDeletion, shown: string | undefined): string | undefined {
+  if (!d.check || (shown ?? '').trim() === d.check.text.trim()) return undefined;
+  return `第${d.row + 1}行的内容已经改变（${toA1(d.row, d.check.col)} 现为“${(shown ?? '').trim()}”），未删除。请重新校验后再操作。`;
 }
 
 /**
@@ -166,6 +181,8 @@ export function gridAfterDeletion(grid: Grid, d: RowDeletion): Grid {
   if (blocked) throw new Error(blocked);
   const oRow = grid.origin?.row ?? 0;
   const oCol = grid.origin?.col ?? 0;
+  const stale = d.check && rowDeletionStale(d, grid.cells[d.row - oRow]?.[d.check.col - oCol]?.text);
+  if (stale) throw new Error(stale);
   const at = d.row - oRow;
   const from = Math.max(0, d.left - oCol);
   const to = d.right - oCol;

@@ -154,6 +154,14 @@ describe('deleting an indicator row from a grid', () => {
     expect(again.indicators[0].level1Carried).toBe(false);
   });
 
+  it('refuses when the row no longer shows what was checked', () => {
+    const t = parseWorkbook([grid]).tables[0];
+    const d = planRowDeletion(t, t.indicators[3])!;
+    expect(d.check).toEqual({ col: 2, text: '维修响应完成时限' });
+    const edited: Grid = { ...grid, cells: grid.cells.map((r, i) => (i === d.row ? r.map((c, k) => (k === 2 ? { value: '别的', text: '别的' } : c)) : r)) };
+    expect(() => gridAfterDeletion(edited, d)).toThrow('内容已经改变（C' + (d.row + 1) + ' 现为“别的”）');
+  });
+
   it('refuses to cut a merged area that crosses the table edge below the row', () => {
     const wide: Grid = { ...grid, merges: [...grid.merges, { top: 40, left: 4, bottom: 40, right: 9 }] };
     const t = parseWorkbook([wide]).tables[0];

@@ -33,6 +33,9 @@ export interface FakeAnnotation {
   sheet: string;
   address: string;
   content: string;
+  /** Note box size in points, when set (ExcelApi 1.18 Note.width/height). */
+  width?: number;
+  height?: number;
 }
 
 const MAX_ROWS = 1_048_576;
@@ -44,6 +47,8 @@ export class FakeWorkbookState {
   settings = new Map<string, unknown>();
   notes: FakeAnnotation[] = [];
   comments: FakeAnnotation[] = [];
+  /** Ranges whose formats were cleared (range.clear('Formats')). */
+  clearedFormats: { sheet: string; box: CellRange }[] = [];
   syncs = 0;
   runs = 0;
   /** When set, a sync that returns values/text of more cells than this fails like Excel's payload limit. */
@@ -60,7 +65,7 @@ export class FakeWorkbookState {
    * Members the loaded office.js lacks although the host reports their requirement set (a stale office.js,
    * e.g. @microsoft/office-js 1.1.110 on a host reporting ExcelApi 1.18): they read as undefined.
    */
-  officeJsLacks = new Set<'notes' | 'comments' | 'getCellProperties' | 'getMergedAreasOrNullObject'>();
+  officeJsLacks = new Set<'notes' | 'comments' | 'getCellProperties' | 'getMergedAreasOrNullObject' | 'width' | 'height'>();
   private nextId = 1;
 
   newId(): string {
@@ -221,6 +226,53 @@ function intersect(a: CellRange, b: CellRange): CellRange | null {
   return box.top <= box.bottom && box.left <= box.right ? box : null;
 }
 
+/**
+ * Insert (dir 1) or delete (dir -1) of a range's cells with the cells below moving, in the range's columns
+ * only: values, fills, formats and notes/comments move; merged areas inside those columns move or shrink; a
+ * merged area crossing the columns' side edges at or below the range is refused, as Excel refuses it.
+ */
+function shiftCells(state: FakeWorkbookState, t: Target, dir: 1 | -1): void {
+  const b = t.box;
+  const n = b.bottom - b.top + 1;
+  const inCols = (c: number) => c >= b.left && c <= b.right;
+  const cut = t.sheet.merges.find((m) => m.bottom >= b.top && m.left <= b.right && m.right >= b.left && (m.left < b.left || m.right > b.right));
+  if (cut) throw new FakeError('InvalidOperation', 'cannot change part of a merged cell');
+  const move = (r: number): number | undefined => (r < b.top ? r : dir === 1 ? r + n : r <= b.bottom ? undefined : r - n);
+  const remap = <V>(map: Map<string, V>): Map<string, V> => {
+    const out = new Map<string, V>();
+    for (const [key, v] of map) {
+      const [r, c] = key.split(',').map(Number);
+      if (!inCols(c)) {
+        out.set(key, v);
+        continue;
+      }
+      const to = move(r);
+      if (to !== undefined) out.set(`${to},${c}`, v);
+    }
+    return out;
+  };
+  t.sheet.cells = remap(t.sheet.cells);
+  if (t.sheet.formats) t.sheet.formats = remap(t.sheet.formats);
+  for (const kind of ['notes', 'comments'] as const) {
+    state[kind] = state[kind].flatMap((a) => {
+      if (a.sheet !== t.sheet.name) return [a];
+      const at = parseRangeAddress(a.address)!;
+      if (!inCols(at.left)) return [a];
+      const to = move(at.top);
+      return to === undefined ? [] : [{ ...a, address: toA1(to, at.left) }];
+    });
+  }
+  t.sheet.merges = t.sheet.merges.flatMap((m) => {
+    if (m.right < b.left || m.left > b.right || m.bottom < b.top) return [m];
+    if (dir === 1) return [m.top >= b.top ? { ...m, top: m.top + n, bottom: m.bottom + n } : { ...m, bottom: m.bottom + n }];
+    if (m.top > b.bottom) return [{ ...m, top: m.top - n, bottom: m.bottom - n }];
+    const overlap = Math.min(m.bottom, b.bottom) - Math.max(m.top, b.top) + 1;
+    const top = Math.min(m.top, b.top);
+    const after = { ...m, top, bottom: top + (m.bottom - m.top + 1 - overlap) - 1 };
+    return after.bottom < after.top || (after.top === after.bottom && after.left === after.right) ? [] : [after];
+  });
+}
+
 function quoteSheet(name: string): string {
   return /^[A-Za-z0-9_\u4e00-\u9fff]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
@@ -230,7 +282,9 @@ function fillOf(cell: FakeCell | undefined): { color: string; pattern: string } 
 }
 
 /** Hides a member, as an office.js without it would: reads give undefined. */
-function lackIfStale(obj: object, ctx: Ctx, member: 'notes' | 'comments' | 'getCellProperties' | 'getMergedAreasOrNullObject'): void {
+type Lackable = 'notes' | 'comments' | 'getCellProperties' | 'getMergedAreasOrNullObject' | 'width' | 'height';
+
+function lackIfStale(obj: object, ctx: Ctx, member: Lackable): void {
   if (ctx.state.officeJsLacks.has(member)) Object.defineProperty(obj, member, { value: undefined, configurable: true });
 }
 
@@ -476,25 +530,27 @@ class RangeP extends Proxy<Target> {
   insert(shift: string): void {
     this.queue(() => {
       if (shift !== 'Down') throw new Error('fake: only Down');
+      shiftCells(this.ctx.state, this.target(), 1);
+    });
+  }
+  /** Deletes the cells, moving the cells below them (in the same columns) up, like Excel. */
+  delete(shift: string): void {
+    this.queue(() => {
+      if (shift !== 'Up') throw new Error('fake: only Up');
+      shiftCells(this.ctx.state, this.target(), -1);
+    });
+  }
+  /** clear('Formats') drops fills and recorded formats in the range. */
+  clear(what: string): void {
+    this.queue(() => {
+      if (what !== 'Formats') throw new Error(`fake: clear ${what}`);
       const t = this.target();
-      const n = t.box.bottom - t.box.top + 1;
-      const moved = new Map<string, FakeCell>();
-      for (const [key, cell] of t.sheet.cells) {
-        const [r, c] = key.split(',').map(Number);
-        moved.set(r >= t.box.top ? `${r + n},${c}` : key, cell);
-      }
-      t.sheet.cells = moved;
-      const moveDown = (b: CellRange): CellRange =>
-        b.top >= t.box.top ? { ...b, top: b.top + n, bottom: b.bottom + n } : b.bottom >= t.box.top ? { ...b, bottom: b.bottom + n } : b;
-      t.sheet.merges = t.sheet.merges.map(moveDown);
-      if (t.sheet.formats) {
-        const f = new Map<string, Record<string, unknown>>();
-        for (const [key, v] of t.sheet.formats) {
-          const [r, c] = key.split(',').map(Number);
-          f.set(r >= t.box.top ? `${r + n},${c}` : key, v);
-        }
-        t.sheet.formats = f;
-      }
+      cellsIn(t, (r, c) => {
+        const cell = t.sheet.cells.get(`${r},${c}`);
+        if (cell) delete cell.fill;
+        t.sheet.formats?.delete(`${r},${c}`);
+      });
+      this.ctx.state.clearedFormats.push({ sheet: t.sheet.name, box: t.box });
     });
   }
   select(): void {
@@ -756,8 +812,9 @@ class AnnotationsP {
     if (!sheet) throw new FakeError('InvalidCellAddress', address);
     return { sheet, address: q.address };
   }
-  add(cell: RangeP | string, content: string): void {
+  add(cell: RangeP | string, content: string): AnnotationP {
     this.ctx.write(typeof cell === 'string' ? cell : 'range', content);
+    let created: FakeAnnotation | null = null;
     this.ctx.queue.push(() => {
       let where: { sheet: string; address: string };
       if (typeof cell === 'string') where = this.where(cell);
@@ -769,14 +826,31 @@ class AnnotationsP {
       if (list.some((n) => n.sheet === where.sheet && n.address === where.address)) {
         throw new FakeError('InvalidArgument', `cell ${where.address} already has one`);
       }
-      list.push({ id: this.ctx.state.newId(), ...where, content });
+      created = { id: this.ctx.state.newId(), ...where, content };
+      list.push(created);
     });
+    return new AnnotationP(this.ctx, this.kind, () => created);
   }
 }
 
 class AnnotationP extends Proxy<FakeAnnotation> {
   constructor(ctx: Ctx, private readonly kind: Kind, resolve: () => FakeAnnotation | null, nullable = false) {
     super(ctx, resolve, nullable);
+    if (kind === 'notes') for (const member of ['width', 'height'] as const) lackIfStale(this, ctx, member);
+  }
+  /** Note box size (ExcelApi 1.18; the setters exist on notes only, as in office.js). */
+  set width(points: number) {
+    this.sizeTo('width', points);
+  }
+  set height(points: number) {
+    this.sizeTo('height', points);
+  }
+  private sizeTo(name: 'width' | 'height', points: number): void {
+    if (this.kind !== 'notes') throw new Error('fake: comments have no size');
+    this.ctx.write(name, points);
+    this.queue(() => {
+      this.target()[name] = points;
+    });
   }
   protected read(name: string, t: FakeAnnotation): unknown {
     if (name === 'content') return t.content;

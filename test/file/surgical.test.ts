@@ -163,3 +163,41 @@ describe('surgical annotator on a workbook with charts, a pivot, VBA, protection
     for (const name of Object.keys(p0)) if (name !== 'xl/worksheets/sheet1.xml') expect(p1[name]).toEqual(p0[name]);
   });
 });
+
+describe('notes sized to their text', () => {
+  const LONG = '指标值与同类项目差异较大，请核实测算依据并在指标值确定依据中写明计算过程。'.repeat(8);
+  /** Note box heights in the VML part of a sheet with notes, by "row,col". */
+  function boxes(bytes: Uint8Array): Map<string, { height: number; width: number; anchorRows: number }> {
+    const out = new Map<string, { height: number; width: number; anchorRows: number }>();
+    for (const [name, data] of Object.entries(parts(bytes))) {
+      if (!name.endsWith('.vml')) continue;
+      for (const shape of dec.decode(data).match(/<v:shape\b[\s\S]*?<\/v:shape>/g) ?? []) {
+        const row = /<x:Row>(\d+)<\/x:Row>/.exec(shape)?.[1];
+        const col = /<x:Column>(\d+)<\/x:Column>/.exec(shape)?.[1];
+        const anchor = /<x:Anchor>([^<]*)<\/x:Anchor>/.exec(shape)?.[1].split(',').map((x) => Number(x.trim()));
+        if (row === undefined || col === undefined || !anchor) continue;
+        out.set(`${row},${col}`, {
+          width: Number(/width:([\d.]+)pt/.exec(shape)![1]),
+          height: Number(/height:([\d.]+)pt/.exec(shape)![1]),
+          anchorRows: anchor[7 - 1] - anchor[2],
+        });
+      }
+    }
+    return out;
+  }
+
+  it('a long note gets a taller box and anchor than a short one, also when a note is replaced on a re-check', () => {
+    const short = finding('E4', 'warning', RICH_SHEET, { message: '短' });
+    const long = finding('D5', 'error', RICH_SHEET, { message: LONG });
+    const first = annotateXlsx(richWorkbook(), [short, long]).buffer;
+    const a = boxes(first);
+    const [e4, d5] = [a.get('3,4')!, a.get('4,3')!];
+    expect(d5.width).toBe(e4.width);
+    expect(d5.height).toBeGreaterThan(e4.height * 2);
+    expect(d5.anchorRows).toBeGreaterThan(e4.anchorRows);
+    // Re-check with the messages swapped: our notes are replaced in place and their boxes follow the text.
+    const again = boxes(annotateXlsx(first, [{ ...short, message: LONG }, { ...long, message: '短' }]).buffer);
+    expect(again.get('3,4')!.height).toBe(d5.height);
+    expect(again.get('4,3')!.height).toBe(e4.height);
+  });
+});

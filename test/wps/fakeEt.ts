@@ -19,11 +19,15 @@ export interface FakeCell {
   colorIndex: number;
   pattern: number;
   comment?: string;
+  /** Comment box size set through Comment.Shape (points). */
+  commentSize?: { width?: number; height?: number };
 }
 
 export interface FakeOptions {
   /** Properties exposed as zero-argument methods. */
   methods?: boolean;
+  /** A build whose comments have no Shape (cannot be sized). */
+  noCommentShape?: boolean;
 }
 
 export class FakeSheet {
@@ -93,6 +97,8 @@ export class FakeEt {
   textReads = 0;
   /** Number of MergeCells reads. */
   mergeReads = 0;
+  /** Ranges whose formats were cleared (ClearFormats). */
+  clearedFormats: { sheet: string; range: CellRange }[] = [];
   /** Throw on any Interior write (e.g. a protected sheet). */
   protectedSheets = new Set<string>();
   workbookOpen = true;
@@ -340,12 +346,57 @@ export class FakeEt {
     const commentObj = (): unknown => {
       const c = s.peek(r.top, r.left);
       if (!c || c.comment === undefined) return null;
+      const shape = {
+        set Width(v: number) {
+          c.commentSize = { ...c.commentSize, width: v };
+        },
+        set Height(v: number) {
+          c.commentSize = { ...c.commentSize, height: v };
+        },
+        get Width() {
+          return c.commentSize?.width ?? 100;
+        },
+        get Height() {
+          return c.commentSize?.height ?? 60;
+        },
+      };
       return {
         Text: () => c.comment,
         Delete: () => {
           c.comment = undefined;
+          c.commentSize = undefined;
         },
+        ...(self.options.noCommentShape ? {} : { Shape: self.options.methods ? () => shape : shape }),
       };
+    };
+    /** Delete (dir -1, xlShiftUp) or insert (dir 1, xlShiftDown) of this range's cells, in its columns only. */
+    const shift = (dir: 1 | -1): void => {
+      const n = r.bottom - r.top + 1;
+      const inCols = (c: number) => c >= r.left && c <= r.right;
+      if (s.merges.some((m) => m.bottom >= r.top && m.left <= r.right && m.right >= r.left && (m.left < r.left || m.right > r.right))) {
+        throw new Error('不能对合并单元格作部分更改');
+      }
+      const move = (row: number): number | undefined => (row < r.top ? row : dir === 1 ? row + n : row <= r.bottom ? undefined : row - n);
+      const remap = <V>(map: Map<string, V>): Map<string, V> => {
+        const out = new Map<string, V>();
+        for (const [k, v] of map) {
+          const [row, col] = k.split(':').map(Number);
+          const to = inCols(col) ? move(row) : row;
+          if (to !== undefined) out.set(`${to}:${col}`, v);
+        }
+        return out;
+      };
+      s.cells = remap(s.cells);
+      s.formats = remap(s.formats);
+      s.merges = s.merges.flatMap((m) => {
+        if (m.right < r.left || m.left > r.right || m.bottom < r.top) return [m];
+        if (dir === 1) return [m.top >= r.top ? { ...m, top: m.top + n, bottom: m.bottom + n } : { ...m, bottom: m.bottom + n }];
+        if (m.top > r.bottom) return [{ ...m, top: m.top - n, bottom: m.bottom - n }];
+        const overlap = Math.min(m.bottom, r.bottom) - Math.max(m.top, r.top) + 1;
+        const top = Math.min(m.top, r.top);
+        const after = { ...m, top, bottom: top + (m.bottom - m.top + 1 - overlap) - 1 };
+        return after.bottom < after.top || (after.top === after.bottom && after.left === after.right) ? [] : [after];
+      });
     };
     const propComment = (): unknown => {
       const c = commentObj() as { Text: () => string; Delete: () => void } | null;
@@ -460,6 +511,23 @@ export class FakeEt {
       },
       Select() {
         self.selection = { sheet: s.name, address: toA1(r.top, r.left) };
+      },
+      Delete(shiftDir?: number) {
+        if (shiftDir !== -4162) throw new Error('fake: Delete(xlShiftUp) only');
+        shift(-1);
+      },
+      Insert(shiftDir?: number) {
+        if (shiftDir !== -4121) throw new Error('fake: Insert(xlShiftDown) only');
+        shift(1);
+      },
+      ClearFormats() {
+        for (let row = r.top; row <= r.bottom; row++)
+          for (let col = r.left; col <= r.right; col++) {
+            const c = s.peek(row, col);
+            if (c) Object.assign(c, { color: 16777215, colorIndex: NONE, pattern: NONE });
+            s.formats.delete(`${row}:${col}`);
+          }
+        self.clearedFormats.push({ sheet: s.name, range: { ...r } });
       },
       get EntireRow() {
         return self.prop({

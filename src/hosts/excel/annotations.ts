@@ -99,15 +99,34 @@ export function queueDeleteAnnotation(wb: Excel.Workbook, ws: Excel.Worksheet, a
   else if (kind === 'comment') wb.comments.getItemByCell(ws.getRange(address)).delete();
 }
 
+/** Whether office.js lets us set a property: a setter on the object or its prototypes (presence, not version). */
+export function canSet(obj: unknown, name: string): boolean {
+  for (let o = obj as object | null; o; o = Object.getPrototypeOf(o) as object | null) {
+    const d = Object.getOwnPropertyDescriptor(o, name);
+    if (d) return typeof d.set === 'function' || d.writable === true;
+  }
+  return false;
+}
+
+/**
+ * Queues a note (sized to its text when `size` is given and this office.js can size notes: Note.width and
+ * height, ExcelApi 1.18, not in Excel on the web) or a threaded comment (no size).
+ */
 export function queueAddAnnotation(
   wb: Excel.Workbook,
   ws: Excel.Worksheet,
   address: string,
   text: string,
   kind: AnnotationKind,
+  size?: { width: number; height: number },
 ): void {
-  if (kind === 'note') ws.notes.add(address, text);
-  else if (kind === 'comment') wb.comments.add(ws.getRange(address), text);
+  if (kind === 'note') {
+    const note = ws.notes.add(address, text);
+    if (size && note && canSet(note, 'width') && canSet(note, 'height')) {
+      note.width = size.width;
+      note.height = size.height;
+    }
+  } else if (kind === 'comment') wb.comments.add(ws.getRange(address), text);
 }
 
 /** For workbooks with more notes than we list: queue a lookup of the note on each given "Sheet!A1" cell. */

@@ -1,11 +1,12 @@
 import type { CellRange, CellRef, Grid } from '../../core/grid';
 import { parseA1, toA1 } from '../../core/grid';
 import type { Host, Scope } from '../../core/host';
-import type { Finding } from '../../core/findings';
-import { MARK_COLORS, groupByCell } from '../../core/marks';
+import type { Finding, RowDeletion } from '../../core/findings';
+import { rowDeletionBlocked, rowDeletionStale } from '../../core/rowDelete';
+import { MARK_COLORS, groupByCell, noteSize } from '../../core/marks';
 import type { InsertPlan } from '../../core/templates/plan';
 import { insertPlanExcel } from './insert';
-import { cellKey, splitKey } from './address';
+import { cellKey, parseAreasAddress, splitKey } from './address';
 import {
   MAX_ANNOTATIONS,
   type PendingAnnotations,
@@ -28,6 +29,7 @@ import {
   parseStore,
   planMarks,
   serializeStore,
+  storeAfterDeletion,
 } from './markStore';
 import {
   type Capabilities,
@@ -59,6 +61,17 @@ export interface ExcelHostOptions {
   now?: () => number;
   /** loadState keys read together with the grids, so a following loadState costs no round trip. */
   prefetchState?: readonly string[];
+  /** Size notes to their text (Note.width/height); off in Excel on the web, which does not support it. */
+  sizeNotes?: boolean;
+}
+
+/** Note sizes are not supported in Excel on the web (office.js reference, ExcelApi 1.18). */
+function defaultSizeNotes(): boolean {
+  try {
+    return typeof Office !== 'undefined' && String(Office.context?.diagnostics?.platform ?? '') !== 'OfficeOnline';
+  } catch {
+    return false;
+  }
 }
 
 /** What the last applyMarks did, for the summary shown to the user. */
@@ -170,6 +183,7 @@ export class ExcelHost implements Host {
   private readonly supports: SupportsFn;
   private readonly now: () => number;
   private readonly prefetch: readonly string[];
+  private readonly sizeNotes: boolean;
   private snapshot: Snapshot | undefined;
   /** Merged areas from the last read; marks and fixes go to the top-left cell Excel shows. */
   private merges = new Map<string, CellRange[]>();
@@ -181,6 +195,7 @@ export class ExcelHost implements Host {
     this.supports = options.supports ?? defaultSupports;
     this.now = options.now ?? Date.now;
     this.prefetch = options.prefetchState ?? DEFAULT_PREFETCH;
+    this.sizeNotes = options.sizeNotes ?? defaultSizeNotes();
   }
 
   /** Notes, comments or nothing, depending on the Excel version (host report only; runs also check presence). */
@@ -421,7 +436,7 @@ export class ExcelHost implements Host {
             queued = 0;
           }
           ws.getRange(address).format.fill.color = p.color;
-          if (p.note !== undefined) queueAddAnnotation(wb, ws, address, p.note, kind);
+          if (p.note !== undefined) queueAddAnnotation(wb, ws, address, p.note, kind, this.sizeNotes ? noteSize(p.note) : undefined);
           bytes += cost;
           queued++;
         }
@@ -511,6 +526,51 @@ export class ExcelHost implements Host {
           context.workbook.worksheets.getItem(ref.sheet).getRange(this.shownAddress(ref)).values = [[value]];
         }
         await context.sync();
+      }),
+    );
+  }
+
+  /**
+   * 删除此行 inside the table (see Host.deleteRow), in two syncs whatever the table's size: 1) the saved
+   * marks, the checked cell and the merged areas on the moving rows; 2) delete the row's cells (shift up),
+   * insert empty cells at the table's last row (shift down, so nothing below the table moves), write the
+   * carried names, and save the marks under their new addresses.
+   */
+  deleteRow(planned: RowDeletion): Promise<void> {
+    this.snapshot = undefined;
+    return this.guard('删除行', () =>
+      this.run(async (context) => {
+        const wb = context.workbook;
+        const ws = wb.worksheets.getItem(planned.sheet);
+        const storeItem = wb.settings.getItemOrNullObject(STORE_KEY);
+        storeItem.load('value');
+        const checked = planned.check ? ws.getRange(toA1(planned.row, planned.check.col)) : undefined;
+        checked?.load('text');
+        // Merged areas as Excel has them now on the moving rows (the plan's columns already span the table's
+        // merged areas as Excel reported them at the check; one crossing its edge now is refused).
+        const band = ws.getRange(`${planned.row + 1}:${planned.bottom + 1}`);
+        const canReadMerges = typeof (band as unknown as Record<string, unknown>).getMergedAreasOrNullObject === 'function';
+        const areas = canReadMerges ? band.getMergedAreasOrNullObject() : undefined;
+        areas?.load('address');
+        await context.sync();
+
+        const merges = [...(areas && !areas.isNullObject ? parseAreasAddress(areas.address ?? '') : []), ...(this.merges.get(planned.sheet) ?? [])];
+        const d = planned;
+        const refusal = rowDeletionBlocked(merges, d) ?? (checked ? rowDeletionStale(d, String(checked.text?.[0]?.[0] ?? '')) : undefined);
+        if (refusal) throw new ExcelHostError(refusal);
+        const cells = (row: number) => ws.getRange(`${toA1(row, d.left)}:${toA1(row, d.right)}`);
+        cells(d.row).delete('Up');
+        cells(d.bottom).insert('Down');
+        cells(d.bottom).clear('Formats');
+        for (const c of d.carry) ws.getRange(toA1(d.row, c.col)).values = [[c.text]];
+        const store = storeItem.isNullObject ? undefined : parseStore(storeItem.value);
+        if (store) {
+          const moved = storeAfterDeletion(store, d);
+          if (Object.keys(moved.cells).length > 0) wb.settings.add(STORE_KEY, serializeStore(moved));
+          else wb.settings.getItem(STORE_KEY).delete();
+        }
+        await context.sync();
+        this.merges.delete(planned.sheet);
       }),
     );
   }

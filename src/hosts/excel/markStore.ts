@@ -1,4 +1,6 @@
-import type { Finding } from '../../core/findings';
+import type { Finding, RowDeletion } from '../../core/findings';
+import { addressAfterDeletion } from '../../core/rowDelete';
+import { cellKey, splitKey } from './address';
 import { MARK_COLORS, noteText, worstSeverity } from '../../core/marks';
 
 /** Workbook setting that remembers what 一键校验 changed, so 清除标记 works after reopening the file. */
@@ -70,6 +72,17 @@ export function parseStore(value: unknown): MarkStore | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The store after a row deletion: marks move with their cells; those on the deleted row went with it. */
+export function storeAfterDeletion(store: MarkStore, d: RowDeletion): MarkStore {
+  const cells: Record<string, StoredCell> = {};
+  for (const [key, cell] of Object.entries(store.cells)) {
+    const { sheet, address } = splitKey(key);
+    const moved = addressAfterDeletion(sheet, address, d);
+    if (moved) cells[cellKey(sheet, moved)] = cell;
+  }
+  return { v: 1, cells };
 }
 
 export function serializeStore(store: MarkStore): string {

@@ -31,7 +31,19 @@ export function deleteRowInWorkbook(wb: ExcelJS.Workbook, planned: RowDeletion):
   const merges = ((ws.model as unknown as { merges?: string[] }).merges ?? [])
     .map((a) => parseRangeAddress(a))
     .filter((m): m is CellRange => !!m);
-  const d = widenToMerges(planned, merges);
+  // The reader clips merged areas to the cells holding values (F16:G16 read as F16): widen to them, but only
+  // over columns that hold nothing else on the moving rows.
+  const wide = widenToMerges(planned, merges);
+  const inMerge = (r: number, c: number) => merges.some((m) => r >= m.top && r <= m.bottom && c >= m.left && c <= m.right);
+  let onlyMerged = true;
+  for (let r = wide.row; r <= wide.bottom && onlyMerged; r++) {
+    for (let c = wide.left; c <= wide.right; c++) {
+      if (c >= planned.left && c <= planned.right) continue;
+      const v = ws.getCell(r + 1, c + 1).value;
+      if (v !== null && v !== undefined && String(v).trim() !== '' && !inMerge(r, c)) onlyMerged = false;
+    }
+  }
+  const d = onlyMerged ? wide : planned;
   const blocked = rowDeletionBlocked(merges, d);
   if (blocked) throw new FileReadError('corrupt', blocked);
   const moving = merges.filter((m) => mergeAfterDeletion(m, d) !== m);

@@ -13,7 +13,7 @@
 import type { CellRange, CellRef } from '../../core/grid';
 import { columnLetters, parseA1, parseRangeAddress, toA1 } from '../../core/grid';
 import type { Finding, Severity } from '../../core/findings';
-import { MARK_COLORS, groupByCell, noteText, worstSeverity, wrappedLines } from '../../core/marks';
+import { MARK_COLORS, type NoteSize, groupByCell, noteSize, noteText, worstSeverity, wrappedLines } from '../../core/marks';
 import { type Relationship, decodeUtf8, parseRelsText, relIs, relsPartName, resolveTarget } from './opc';
 import { type Tag, decodeEntities, elementEnd, escapeText, escapeXml, fragmentText, getAttr, removeAttr, setAttr, splice, tags } from './xmlScan';
 import { SUMMARY_TITLE, isSummarySheetName } from '../../core/summaryMark';
@@ -1150,6 +1150,8 @@ function writeComments(
   );
   const byCell = new Map(scanC.comments.map((c) => [cellKey(c.row, c.col), c]));
   const removedShapes = new Set<string>();
+  // Notes are sized to their text: new shapes get their size, shapes kept for a replaced note are resized.
+  const resized = new Map<string, NoteSize>();
   const noteByKey = new Map(notes.map((n) => [cellKey(n.row, n.col), n]));
   // Our old notes go; a user's note with ours appended is cut back (and gets the new text appended below).
   for (const c of scanC.comments) {
@@ -1161,6 +1163,7 @@ function writeComments(
         const open = xml.slice(c.start, xml.indexOf('>', c.start) + 1);
         const startTag = setAttr(open, 'authorId', String(authorId));
         edits.push({ start: c.start, end: c.end, text: `${startTag}<${p}text>${noteRuns(p, next.note!, false)}</${p}text></${xmlNameOf(open)}>` });
+        resized.set(key, noteSize(`${NOTE_PREFIX}\n${next.note!}`));
         noteByKey.delete(key);
       } else {
         edits.push({ start: c.start, end: c.end, text: '' });
@@ -1183,7 +1186,7 @@ function writeComments(
   }
   // New notes: appended to a user's note on the same cell, or a new comment.
   const fresh: string[] = [];
-  const newShapes: { row: number; col: number }[] = [];
+  const newShapes: { row: number; col: number; size: NoteSize }[] = [];
   for (const [key, n] of noteByKey) {
     const existing = byCell.get(key);
     if (threaded.has(key)) continue; // a threaded conversation is left as the user wrote it
@@ -1203,7 +1206,7 @@ function writeComments(
       continue;
     }
     fresh.push(`<${p}comment ref="${toA1(n.row, n.col)}" authorId="${authorId}" shapeId="0"><${p}text>${noteRuns(p, n.note!, false)}</${p}text></${p}comment>`);
-    newShapes.push({ row: n.row, col: n.col });
+    newShapes.push({ row: n.row, col: n.col, size: noteSize(`${NOTE_PREFIX}\n${n.note!}`) });
   }
   if (fresh.length) {
     if (scanC.listTag && !scanC.listTag.selfClosing && scanC.listClose >= 0) {
@@ -1215,7 +1218,7 @@ function writeComments(
   if (edits.length) pkg.set(commentsPart!, splice(xml, edits));
 
   // The VML drawing that shows the notes.
-  if (!newShapes.length && !removedShapes.size) return { sheetXml };
+  if (!newShapes.length && !removedShapes.size && !resized.size) return { sheetXml };
   const vmlRel = scan.legacyDrawing
     ? sheetRels.find((r) => r.id === (/\s(?:[\w.-]+:)?id\s*=\s*"([^"]*)"/.exec(scan.legacyDrawing!.attrText)?.[1] ?? ''))
     : undefined;
@@ -1238,7 +1241,7 @@ function writeComments(
       : el.replace(' r:id=', ` xmlns:r="${REL}" r:id=`);
     newSheetXml = splice(newSheetXml, [{ start: again.legacyDrawingAt, end: again.legacyDrawingAt, text: rAttr }]);
   }
-  pkg.set(vmlPart!, editVml(pkg, vml, newShapes, removedShapes));
+  pkg.set(vmlPart!, editVml(pkg, vml, newShapes, removedShapes, resized));
   return { sheetXml: newSheetXml };
 }
 
@@ -1260,14 +1263,27 @@ function usedIdBlocks(pkg: Package): number {
   return max;
 }
 
-function editVml(pkg: Package, vml: string, add: { row: number; col: number }[], remove: Set<string>): string {
+/** A note's anchor (columns and rows it spans, beside its cell) for a box of the given size. */
+function noteAnchor(row: number, col: number, size: NoteSize): string {
+  return `${col + 1}, 15, ${row}, 2, ${col + 1 + size.cols}, 15, ${row + size.rows}, 4`;
+}
+
+function editVml(pkg: Package, vml: string, add: { row: number; col: number; size: NoteSize }[], remove: Set<string>, resize: Map<string, NoteSize>): string {
   let out = vml;
-  if (remove.size) {
+  if (remove.size || resize.size) {
     out = out.replace(/<v:shape\b[\s\S]*?<\/v:shape>\s*/g, (shape) => {
       if (!/ObjectType\s*=\s*"Note"/.test(shape)) return shape;
       const row = /<x:Row>\s*(\d+)\s*<\/x:Row>/.exec(shape);
       const col = /<x:Column>\s*(\d+)\s*<\/x:Column>/.exec(shape);
-      return row && col && remove.has(cellKey(Number(row[1]), Number(col[1]))) ? '' : shape;
+      if (!row || !col) return shape;
+      const key = cellKey(Number(row[1]), Number(col[1]));
+      if (remove.has(key)) return '';
+      const size = resize.get(key);
+      if (!size) return shape;
+      return shape
+        .replace(/(\bstyle\s*=\s*"[^"]*?\bwidth:)\s*[\d.]+pt/, `$1${size.width}pt`)
+        .replace(/(\bstyle\s*=\s*"[^"]*?\bheight:)\s*[\d.]+pt/, `$1${size.height}pt`)
+        .replace(/<x:Anchor>[^<]*<\/x:Anchor>/, `<x:Anchor>${noteAnchor(Number(row[1]), Number(col[1]), size)}</x:Anchor>`);
     });
   }
   if (!add.length) return out;
@@ -1291,10 +1307,10 @@ function editVml(pkg: Package, vml: string, add: { row: number; col: number }[],
   add.forEach((a, i) => {
     const id = first * 1024 + 1 + i;
     shapes +=
-      `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:80pt;margin-top:2pt;width:260pt;height:110pt;z-index:${i + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
+      `<v:shape id="_x0000_s${id}" type="#_x0000_t202" style="position:absolute;margin-left:80pt;margin-top:2pt;width:${a.size.width}pt;height:${a.size.height}pt;z-index:${i + 1};visibility:hidden" fillcolor="#ffffe1" o:insetmode="auto">` +
       '<v:fill color2="#ffffe1"/><v:shadow on="t" color="black" obscured="t"/><v:path o:connecttype="none"/>' +
       '<v:textbox style="mso-direction-alt:auto"><div style="text-align:left"></div></v:textbox>' +
-      `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${a.col + 1}, 15, ${a.row}, 2, ${a.col + 5}, 15, ${a.row + 7}, 4</x:Anchor>` +
+      `<x:ClientData ObjectType="Note"><x:MoveWithCells/><x:SizeWithCells/><x:Anchor>${noteAnchor(a.row, a.col, a.size)}</x:Anchor>` +
       `<x:AutoFill>False</x:AutoFill><x:Row>${a.row}</x:Row><x:Column>${a.col}</x:Column></x:ClientData></v:shape>`;
   });
   const close = out.lastIndexOf('</xml>');

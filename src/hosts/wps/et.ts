@@ -16,10 +16,14 @@ export const xlSheetVisible = -1;
 export const xlSheetHidden = 0;
 export const xlSheetVeryHidden = 2;
 export const msoCTPDockPositionRight = 2;
+export const xlShiftUp = -4162;
+export const xlShiftDown = -4121;
 
 export interface EtComment {
   Text: Prop<string> | ((text?: string) => string);
   Delete(): void;
+  /** The comment's box (VBA-like Comment.Shape: Width and Height in points), where the build has it. */
+  Shape?: Prop<{ Width: Prop<number>; Height: Prop<number> } | null | undefined>;
 }
 
 export interface EtInterior {
@@ -50,6 +54,11 @@ export interface EtRange {
   AddComment(text?: string): EtComment;
   Select(): unknown;
   EntireRow?: Prop<{ Insert(shift?: number): unknown }>;
+  /** Deletes the cells; xlShiftUp moves the cells below up. */
+  Delete?(shift?: number): unknown;
+  /** Inserts empty cells; xlShiftDown moves the cells below down. */
+  Insert?(shift?: number): unknown;
+  ClearFormats?(): unknown;
 }
 
 export interface EtWorksheet {
@@ -191,6 +200,20 @@ export function interiorOf(range: EtRange): EtInterior {
 export function commentOf(range: EtRange): EtComment | undefined {
   const c = get<EtComment | null | undefined>(range, 'Comment');
   return c ?? undefined;
+}
+
+/** Sizes a comment's box where the build exposes Comment.Shape (presence, not version); otherwise leaves it. */
+export function sizeComment(comment: EtComment | undefined, size: { width: number; height: number }): boolean {
+  try {
+    if (!comment || !('Shape' in (comment as object))) return false;
+    const shape = get<{ Width: unknown; Height: unknown } | null | undefined>(comment, 'Shape');
+    if (!shape || !('Width' in shape) || !('Height' in shape)) return false;
+    set(shape, 'Width', size.width);
+    set(shape, 'Height', size.height);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function commentText(comment: EtComment): string {

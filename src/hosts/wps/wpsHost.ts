@@ -9,7 +9,9 @@ import type { CellRange, CellRef, Cell, Grid } from '../../core/grid';
 import { parseA1, toA1 } from '../../core/grid';
 import type { Finding } from '../../core/findings';
 import type { Host, Scope } from '../../core/host';
-import { MARK_COLORS, groupByCell } from '../../core/marks';
+import { MARK_COLORS, groupByCell, noteSize } from '../../core/marks';
+import type { RowDeletion } from '../../core/findings';
+import { rowDeletionBlocked, rowDeletionStale } from '../../core/rowDelete';
 import type { InsertPlan } from '../../core/templates/plan';
 import { insertPlanWps } from './insert';
 import { parseRangeAddress } from '../../core/grid';
@@ -22,6 +24,7 @@ import {
   parseStore,
   planMarks,
   serializeStore,
+  storeAfterDeletion,
 } from '../excel/markStore';
 import {
   addSheetAfter,
@@ -42,8 +45,11 @@ import {
   set,
   sheetList,
   sheetName,
+  sizeComment,
   str,
   values2D,
+  xlShiftDown,
+  xlShiftUp,
   xlColorIndexNone,
   xlPatternNone,
   xlPatternSolid,
@@ -355,7 +361,7 @@ export class WpsHost implements Host {
         const r = range(p.key);
         if (!r) continue;
         set(interiorOf(r), 'Color', hexToBgr(p.color));
-        if (p.note !== undefined) r.AddComment(p.note);
+        if (p.note !== undefined) sizeComment(r.AddComment(p.note), noteSize(p.note));
       }
       this.lastMarkStatus = {
         annotations: 'comment',
@@ -404,6 +410,49 @@ export class WpsHost implements Host {
         if (!ws) throw new WpsHostError(`找不到工作表“${ref.sheet}”：它可能已被删除或改名，请重新校验。`);
         // A leading "=" would turn the text into a formula; the apostrophe keeps it text.
         ws.Range(this.shownAddress(ws, ref)).Value2 = text.startsWith('=') ? `'${text}` : text;
+      }
+    });
+  }
+
+  /**
+   * 删除此行 inside the table (see Host.deleteRow): Range.Delete(xlShiftUp) on the row's cells of the table,
+   * Range.Insert(xlShiftDown) of empty cells at the table's last row (nothing below the table moves), the
+   * carried names written, the saved marks moved with their cells (comments and fills move by themselves).
+   */
+  deleteRow(d: RowDeletion): Promise<void> {
+    return this.guard('删除行', () => {
+      const wb = this.workbook();
+      const ws = this.sheet(wb, d.sheet);
+      if (!ws) throw new WpsHostError(`找不到工作表“${d.sheet}”：它可能已被删除或改名，请重新校验。`);
+      const cells = (row: number) => ws.Range(rangeAddress(row, d.left, row, d.right));
+      const first = cells(d.row);
+      if (typeof first.Delete !== 'function' || typeof first.Insert !== 'function') {
+        throw new WpsHostError('此版本的 WPS 表格不支持按区域删除单元格，请手工删除此行。');
+      }
+      if (d.check) {
+        const shown = ws.Range(toA1(d.row, d.check.col));
+        const stale = rowDeletionStale(d, str(shown, 'Text'));
+        if (stale) throw new WpsHostError(stale);
+      }
+      // Merged areas on the moving rows as WPS has them now, across the used columns, plus those last read.
+      const used = get<EtRange>(ws, 'UsedRange');
+      const usedLeft = num(used, 'Column') - 1;
+      const usedRight = usedLeft + num(get(used, 'Columns'), 'Count') - 1;
+      const merges = [
+        ...readMerges(ws, { top: d.row, left: Math.min(usedLeft, d.left), bottom: d.bottom, right: Math.max(usedRight, d.right) }),
+        ...(this.merges.get(d.sheet) ?? []),
+      ];
+      const blocked = rowDeletionBlocked(merges, d);
+      if (blocked) throw new WpsHostError(blocked);
+      first.Delete(xlShiftUp);
+      cells(d.bottom).Insert!(xlShiftDown);
+      cells(d.bottom).ClearFormats?.();
+      for (const c of d.carry) ws.Range(toA1(d.row, c.col)).Value2 = c.text;
+      this.merges.delete(d.sheet);
+      const store = parseStore(readMarksText(wb));
+      if (store) {
+        const moved = storeAfterDeletion(store, d);
+        writeMarksText(wb, Object.keys(moved.cells).length > 0 ? serializeStore(moved) : '');
       }
     });
   }
