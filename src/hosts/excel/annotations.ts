@@ -99,6 +99,11 @@ export function queueDeleteAnnotation(wb: Excel.Workbook, ws: Excel.Worksheet, a
   else if (kind === 'comment') wb.comments.getItemByCell(ws.getRange(address)).delete();
 }
 
+/** Whether the loaded office.js has a method on this object (presence, not version). */
+export function hasMethod(obj: unknown, name: string): boolean {
+  return typeof (obj as Record<string, unknown> | undefined)?.[name] === 'function';
+}
+
 /** Whether office.js lets us set a property: a setter on the object or its prototypes (presence, not version). */
 export function canSet(obj: unknown, name: string): boolean {
   for (let o = obj as object | null; o; o = Object.getPrototypeOf(o) as object | null) {

@@ -13,6 +13,7 @@ import {
   annotationKind,
   collectAnnotations,
   collectProbes,
+  hasMethod,
   missingApis,
   queueAddAnnotation,
   queueAnnotationCount,
@@ -549,8 +550,7 @@ export class ExcelHost implements Host {
         // Merged areas as Excel has them now on the moving rows (the plan's columns already span the table's
         // merged areas as Excel reported them at the check; one crossing its edge now is refused).
         const band = ws.getRange(`${planned.row + 1}:${planned.bottom + 1}`);
-        const canReadMerges = typeof (band as unknown as Record<string, unknown>).getMergedAreasOrNullObject === 'function';
-        const areas = canReadMerges ? band.getMergedAreasOrNullObject() : undefined;
+        const areas = hasMethod(band, 'getMergedAreasOrNullObject') ? band.getMergedAreasOrNullObject() : undefined;
         areas?.load('address');
         await context.sync();
 
