@@ -52,30 +52,8 @@ const OPEN_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
 /**
  * Reads a regular file, at most `maxBytes` of it. Devices, pipes and sockets are refused without blocking
  * (the file is opened non-blocking and checked through its descriptor, so a swapped path cannot slip by).
+ * Synchronous: a .xlsx is read in a few milliseconds, and a batch worker has nothing else to do meanwhile.
  */
-export async function readFileBytes(path: string, maxBytes = DEFAULT_READ_LIMITS.maxFileBytes): Promise<Uint8Array> {
-  let handle: fs.FileHandle | undefined;
-  try {
-    handle = await fs.open(path, OPEN_FLAGS);
-    const stat = await handle.stat();
-    checkStat(stat, maxBytes);
-    // Read exactly the size seen: a file still growing is not followed.
-    const out = new Uint8Array(stat.size);
-    let off = 0;
-    while (off < out.length) {
-      const { bytesRead } = await handle.read(out, off, out.length - off, off);
-      if (bytesRead === 0) break;
-      off += bytesRead;
-    }
-    return off === out.length ? out : out.subarray(0, off);
-  } catch (err) {
-    throw readFailure(err);
-  } finally {
-    await handle?.close().catch(() => undefined);
-  }
-}
-
-/** readFileBytes without the thread pool's round trips, for a worker thread that does nothing else meanwhile. */
 export function readFileBytesSync(path: string, maxBytes = DEFAULT_READ_LIMITS.maxFileBytes): Uint8Array {
   let fd: number | undefined;
   try {
@@ -101,6 +79,11 @@ export function readFileBytesSync(path: string, maxBytes = DEFAULT_READ_LIMITS.m
       }
     }
   }
+}
+
+/** readFileBytesSync for async callers. */
+export async function readFileBytes(path: string, maxBytes = DEFAULT_READ_LIMITS.maxFileBytes): Promise<Uint8Array> {
+  return readFileBytesSync(path, maxBytes);
 }
 
 export async function readGridsFromFile(path: string): Promise<Grid[]> {
