@@ -4,6 +4,9 @@ import { CARD_LIMIT, renderHtml } from '../../src/cli/batch-report/html';
 import { type FilePart, SummaryBuilder } from '../../src/cli/batch-report/summary';
 import { gradeOf } from '../../src/core/score';
 
+// Drawing the charts (ECharts) takes long on a busy machine.
+jest.setTimeout(120_000);
+
 const zero = { error: 0, warning: 0, info: 0 };
 
 function part(file: number, tables: number): FilePart {

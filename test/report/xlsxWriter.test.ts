@@ -3,6 +3,9 @@ import ExcelJS from 'exceljs';
 import { writeXlsx } from '../../src/cli/batch-report/xlsxWriter';
 import { readGridsFromXlsx } from '../../src/hosts/file/xlsxReader';
 
+// Loading ExcelJS takes long on a busy machine.
+jest.setTimeout(120_000);
+
 describe('xlsx writer', () => {
   const rows = [
     ['单位', '预算数（万元）', '说明'],
