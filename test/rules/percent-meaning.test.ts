@@ -7,7 +7,9 @@ ruleTester.run(rule, {
     withIndicator(5, { 2: '群众投诉下降率', 4: '≥20%' }),
   ],
   invalid: [
-    { spec: withIndicator(5, { 2: '社会影响力', 4: '≥90%' }), errors: [{ address: 'E15', severity: 'info', message: '不是比率' }] },
+    { spec: withIndicator(5, { 2: '社会影响力', 4: '≥90%' }), errors: [{ address: 'E15', severity: 'warning', message: '不是比率' }] },
+    { name: 'real: an abstract quality (项目维持时效 ≥95%, 四川 井研)', spec: withIndicator(6, { 2: '项目维持时效', 4: '≥95%' }), errors: [{ address: 'E16', severity: 'warning' }] },
+    { name: 'anything else not a ratio stays a hint', spec: withIndicator(5, { 2: '老干部活动正常开展', 4: '≥98%' }), errors: [{ address: 'E15', severity: 'info' }] },
     {
       name: 'real, acceptable: coverage stated as a fact stays a hint (建档立卡学生全面覆盖 100%, 河北 宁晋)',
       spec: withIndicator(2, { 2: '建档立卡学生全面覆盖', 4: '100%' }),
