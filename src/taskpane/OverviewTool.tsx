@@ -85,7 +85,7 @@ export function OverviewTool({ host }: ToolProps) {
       {doc && (
         <>
           {doc.areas.map((a) => (
-            <div key={a.name} className={styles.area}>
+            <div key={a.name} className={styles.area} data-testid="overview-area" data-area={a.name}>
               <Text weight="semibold">{a.name}</Text>
               {a.tableIds.map((id) => {
                 const t = wb!.tables.find((x) => x.id === id)!;

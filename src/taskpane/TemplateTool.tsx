@@ -18,7 +18,8 @@ import type { ToolProps } from './tools';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, maxHeight: '220px', overflowY: 'auto' },
-  item: { justifyContent: 'flex-start', textAlign: 'left', minWidth: 0 },
+  // flexShrink 0: in the height-capped, scrolling list an entry keeps its height instead of being squeezed.
+  item: { justifyContent: 'flex-start', textAlign: 'left', minWidth: 0, flexShrink: 0 },
   preview: {
     fontSize: tokens.fontSizeBase200,
     border: `1px solid ${tokens.colorNeutralStroke2}`,
@@ -28,8 +29,13 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXXS,
   },
   muted: { color: tokens.colorNeutralForeground3 },
+  // A short value ("≥95%", "2026年6月底前") moves to the next line whole instead of breaking inside.
+  value: { whiteSpace: 'nowrap' },
   buttons: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
+
+/** Values up to this many characters are kept on one line in the preview (longer ones wrap, at 320 px). */
+const SHORT_VALUE = 16;
 
 /** Cells of the workbook that still hold a 【请填写…】 input. */
 export function pendingInputs(grids: readonly Grid[]): { label: string; ref: CellRef }[] {
@@ -183,7 +189,7 @@ export function TemplateTool({ host }: ToolProps) {
           <Text className={styles.muted}>{chosen.scope}</Text>
           {rendered.rows.map((r) => (
             <Text key={`${r.level2}${r.level3}`}>
-              {r.level2}｜{r.level3}：{r.value}
+              {r.level2}｜{r.level3}：<span className={Array.from(r.value).length <= SHORT_VALUE ? styles.value : undefined}>{r.value}</span>
             </Text>
           ))}
         </div>

@@ -1,12 +1,14 @@
 /**
  * Test page: the task pane alone, as Excel shows it (320–350 px wide), over an .xlsx chosen with the file
- * input. Used by the browser tests to check the pane at task-pane width and to take its screenshot.
+ * input, with the same tools as the add-in (校验, 插入模板, 部门整体目标). Used by the browser tests to check the
+ * pane at task-pane width and to take its screenshots.
  */
 import { FluentProvider } from '@fluentui/react-components';
 import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { readGridsFromBuffer } from '../hosts/file/read';
 import { AssistantPane } from '../taskpane/AssistantPane';
+import { TEMPLATE_TOOLS } from '../taskpane/extraTools';
 import { pickTheme } from '../taskpane/theme';
 import { type MemoryHost, createMemoryHost } from './memoryHost';
 
@@ -25,7 +27,7 @@ function PaneOnly() {
           setHost(createMemoryHost(await readGridsFromBuffer(new Uint8Array(await f.arrayBuffer()))));
         }}
       />
-      {host && <AssistantPane host={host} autoRun />}
+      {host && <AssistantPane host={host} tools={TEMPLATE_TOOLS} autoRun />}
     </div>
   );
 }
