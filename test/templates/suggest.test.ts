@@ -3,6 +3,7 @@ import { parseWorkbook } from '../../src/core/parse';
 import type { ProjectTable } from '../../src/core/model';
 import { explain, suggestForTable, suggestTemplates } from '../../src/core/templates/suggest';
 import { readGridsFromFile } from '../../src/hosts/file/node';
+import { REAL_TABLES, realGrid } from '../fixtures/real';
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', '曹妃甸区委组织部2025绩效目标.xlsx');
 
@@ -35,6 +36,28 @@ const EXPECTED: [string, string][] = [
   ['提前下达2025年下派选调生到村工作中央财政补助资金', 'talent'],
 ];
 
+/**
+ * Expected first choice and its explanation for every table of the real-form corpus (other provinces, other
+ * lines of work). null: the table names no project (a blank official form), so nothing is suggested and the
+ * pane lists every template.
+ */
+const REAL_EXPECTED: [string, string | null, string][] = [
+  ['sichuan-qingshen-2023-zp', 'operations', '推荐“机构运转保障”：项目名称提到“工资”；绩效目标提到“工资”、“保障”'],
+  // 水价改革补贴 is the programme; the table's own work is installing 水标尺 at small reservoirs.
+  ['sichuan-zhongjiang-2022-zp', 'construction', '推荐“基础设施建设工程”：项目名称提到“水库”、“安装”；绩效目标提到“供水”'],
+  // 基础设施建设和设备购置: both fit; the name names equipment twice.
+  ['hubei-wuhan-qingshan-2020-mb', 'equipment', '推荐“设备购置”：项目名称提到“购置”、“设备”'],
+  ['guangdong-dongguan-2019-pf', 'construction', '推荐“基础设施建设工程”：项目名称提到“工程”、“升级改造”'],
+  ['anhui-chizhou-guichi-2022-zp', 'purchased-services', '推荐“政府购买服务”：项目名称提到“委托”'],
+  ['chongqing-fengjie-2023-sp', 'construction', '推荐“基础设施建设工程”：项目名称提到“建设项目”、“配套设施”；绩效目标提到“新建”、“硬化”'],
+  // 规模养殖场设施装备配套: the fund buys facilities and equipment for farms.
+  ['tianjin-baodi-2022-xd', 'equipment', '推荐“设备购置”：资金用途提到“装备”；绩效目标提到“装备”'],
+  ['hunan-yueyang-2022-sb', 'construction', '推荐“基础设施建设工程”：项目名称提到“建设项目”、“农田”；绩效目标提到“工程”'],
+  // 扶贫资金 spent on 基础设施: the indicators are those of a construction project.
+  ['hunan-nanyue-2018-sb', 'construction', '推荐“基础设施建设工程”：项目名称提到“基础设施”'],
+  ['shaanxi-jiaxian-2016-sb', null, ''],
+];
+
 let tables: ProjectTable[];
 beforeAll(async () => {
   tables = parseWorkbook(await readGridsFromFile(EXAMPLE)).tables;
@@ -47,6 +70,17 @@ describe('template suggestion', () => {
     expect(got).toEqual(EXPECTED);
     const helper = suggestForTable(tables.find((t) => t.projectName?.text.includes('老促会'))!);
     expect(helper.slice(0, 2).map((s) => s.template.id)).toEqual(['retired-cadres', 'village-assistance']);
+  });
+
+  it('gives every table of the real-form corpus a sensible first choice, with its explanation', () => {
+    expect(REAL_EXPECTED.map((e) => e[0])).toEqual(REAL_TABLES.map((t) => t.id));
+    const got = REAL_TABLES.map((t) => {
+      const parsed = parseWorkbook([realGrid(t)]).tables;
+      expect(parsed).toHaveLength(1);
+      const best = suggestForTable(parsed[0])[0];
+      return [t.id, best?.template.id ?? null, best ? explain(best) : ''];
+    });
+    expect(got).toEqual(REAL_EXPECTED);
   });
 
   it('explains a choice by the words it found, field by field', () => {

@@ -16,6 +16,7 @@ import { template as inspection } from './kinds/inspection';
 import { template as operations } from './kinds/operations';
 import { template as grassroots } from './kinds/grassroots';
 import { template as archives } from './kinds/archives';
+import { template as construction } from './kinds/construction';
 import type { ProjectTemplate } from './types';
 
 export const TEMPLATES: readonly ProjectTemplate[] = [
@@ -36,6 +37,7 @@ export const TEMPLATES: readonly ProjectTemplate[] = [
   operations,
   grassroots,
   archives,
+  construction,
 ];
 
 /** A template by id or by its zh-CN title; undefined when unknown. */
