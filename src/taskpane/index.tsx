@@ -5,6 +5,7 @@ import { AssistantPane } from './AssistantPane';
 import { TEMPLATE_TOOLS } from './extraTools';
 import { S } from './strings';
 import { pickTheme } from './theme';
+import { toolFromSearch } from './tools';
 import { describeError } from './validation';
 
 const container = document.getElementById('root');
@@ -16,7 +17,15 @@ function prefersDark(): boolean {
 
 function renderPane(host: Host): void {
   const background = Office.context?.officeTheme?.bodyBackgroundColor;
-  root?.render(<AssistantPane host={host} tools={TEMPLATE_TOOLS} theme={pickTheme(background, prefersDark())} />);
+  root?.render(
+    <AssistantPane
+      host={host}
+      tools={TEMPLATE_TOOLS}
+      theme={pickTheme(background, prefersDark())}
+      // 插入模板 / 部门整体目标 ribbon buttons open taskpane.html?tool=templates|overview.
+      initialTool={toolFromSearch(window.location.search)}
+    />,
+  );
 }
 
 function renderProblem(text: string): void {

@@ -19,3 +19,12 @@ export interface PaneTool {
 }
 
 export const DEFAULT_TOOLS: readonly PaneTool[] = [{ id: 'check', label: S.toolCheck, component: CheckTool }];
+
+/**
+ * The tool a page was opened on: `?tool=templates` (Excel ribbon buttons point the task pane at such URLs,
+ * the WPS ribbon creates its pane with one). Office adds its own parameters (_host_Info…); they are ignored.
+ */
+export function toolFromSearch(search: string): string | undefined {
+  const tool = new URLSearchParams(search).get('tool');
+  return tool && /^[a-z][a-z-]{0,31}$/.test(tool) ? tool : undefined;
+}

@@ -10,6 +10,7 @@ import { readGridsFromBuffer } from '../hosts/file/read';
 import { AssistantPane } from '../taskpane/AssistantPane';
 import { TEMPLATE_TOOLS } from '../taskpane/extraTools';
 import { pickTheme } from '../taskpane/theme';
+import { toolFromSearch } from '../taskpane/tools';
 import { type MemoryHost, createMemoryHost } from './memoryHost';
 
 function PaneOnly() {
@@ -27,7 +28,7 @@ function PaneOnly() {
           setHost(createMemoryHost(await readGridsFromBuffer(new Uint8Array(await f.arrayBuffer()))));
         }}
       />
-      {host && <AssistantPane host={host} tools={TEMPLATE_TOOLS} autoRun />}
+      {host && <AssistantPane host={host} tools={TEMPLATE_TOOLS} autoRun initialTool={toolFromSearch(window.location.search)} />}
     </div>
   );
 }

@@ -6,6 +6,13 @@
  */
 import type { EtApplication, EtTaskPane } from '../hosts/wps/et';
 
+/**
+ * PluginStorage key of the latest "open the pane on this tool" request ("templates@<n>"), written by the
+ * ribbon's 插入模板 / 部门整体目标 buttons: a pane that is already open cannot be navigated, so it watches this
+ * key (WpsPane.tsx) and switches tabs.
+ */
+export const PANE_TOOL_KEY = 'jixiao_taskpane_tool';
+
 export interface PluginStorage {
   getItem(key: string): unknown;
   setItem(key: string, value: unknown): unknown;

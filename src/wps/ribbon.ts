@@ -7,17 +7,28 @@ import type { Host } from '../core/host';
 import { describeFailure, runClear, runValidation } from '../commands/actions';
 import { createWpsHost } from '../hosts/wps';
 import { type EtApplication, type EtTaskPane, get, msoCTPDockPositionRight, set } from '../hosts/wps/et';
-import type { WpsEntryPoints } from './entry';
+import { PANE_TOOL_KEY, type WpsEntryPoints } from './entry';
+
+export { PANE_TOOL_KEY };
 
 export const BUTTONS = {
   validate: 'btnJixiaoValidate',
   clear: 'btnJixiaoClear',
   pane: 'btnJixiaoPane',
+  templates: 'btnJixiaoTemplates',
+  overview: 'btnJixiaoOverview',
 } as const;
+
+/** Pane tool each tool button opens the pane on (ids of TEMPLATE_TOOLS in src/taskpane/extraTools.ts). */
+const BUTTON_TOOLS: Record<string, { tool: string; title: string }> = {
+  [BUTTONS.templates]: { tool: 'templates', title: '插入模板' },
+  [BUTTONS.overview]: { tool: 'overview', title: '部门整体目标' },
+};
 
 export const PANE_TITLE = '绩效目标表助手';
 /** PluginStorage key holding the id of our task pane (shared by every window of this WPS process). */
 export const PANE_ID_KEY = 'jixiao_taskpane_id';
+
 const ICON = 'images/icon-32.png';
 
 export interface RibbonDeps {
@@ -106,13 +117,21 @@ export function makeRibbon(deps: RibbonDeps): Ribbon {
     };
   };
 
-  const showPane = (): void => {
+  let requests = 0;
+  const showPane = (tool?: string): void => {
     const api = paneApi();
     if (!api.createTaskPane) {
       if (!deps.app()) requireApp();
       throw new Error('当前 WPS 版本不支持任务窗格，请升级 WPS 后重试。');
     }
     const storage = api.storage;
+    if (tool) {
+      try {
+        storage?.setItem(PANE_TOOL_KEY, `${tool}@${Date.now()}.${++requests}`);
+      } catch {
+        // a new pane still opens on the tool through its URL
+      }
+    }
     let pane: EtTaskPane | null | undefined;
     const id = storage?.getItem(PANE_ID_KEY);
     if (id !== undefined && id !== null && id !== '' && api.getTaskPane) {
@@ -123,7 +142,7 @@ export function makeRibbon(deps: RibbonDeps): Ribbon {
       }
     }
     if (!pane) {
-      pane = api.createTaskPane(deps.paneUrl(), PANE_TITLE);
+      pane = api.createTaskPane(tool ? `${deps.paneUrl()}?tool=${tool}` : deps.paneUrl(), PANE_TITLE);
       try {
         storage?.setItem(PANE_ID_KEY, get(pane, 'ID'));
       } catch {
@@ -163,8 +182,16 @@ export function makeRibbon(deps: RibbonDeps): Ribbon {
             say('打开助手', describeFailure('打开助手', err));
           }
           break;
-        default:
+        default: {
+          const button = BUTTON_TOOLS[controlId(control)];
+          if (!button) break;
+          try {
+            showPane(button.tool);
+          } catch (err) {
+            say(button.title, describeFailure(`打开${button.title}`, err));
+          }
           break;
+        }
       }
       return true;
     },

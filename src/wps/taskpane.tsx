@@ -1,10 +1,9 @@
 /** WPS task pane (created by the ribbon's 打开助手 with wps.CreateTaskPane, or Application.CreateTaskPane on builds without it): the shared pane over the WPS host. */
 import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
-import { AssistantPane } from '../taskpane/AssistantPane';
-import { TEMPLATE_TOOLS } from '../taskpane/extraTools';
 import { createWpsHost } from '../hosts/wps';
 import { type WpsWindow, entryPoints } from './entry';
+import { WpsPane } from './WpsPane';
 
 const root = (() => {
   const container = document.getElementById('root');
@@ -12,10 +11,11 @@ const root = (() => {
 })();
 
 // wps.EtApplication() first, window.Application second.
-const application = entryPoints(window as unknown as WpsWindow).app;
+const entry = entryPoints(window as unknown as WpsWindow);
+const application = entry.app;
 
 if (application) {
-  root?.render(<AssistantPane host={createWpsHost(application)} tools={TEMPLATE_TOOLS} />);
+  root?.render(<WpsPane host={createWpsHost(application)} storage={entry.storage} />);
 } else {
   root?.render(
     <FluentProvider theme={webLightTheme} lang="zh-CN">

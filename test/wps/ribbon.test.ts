@@ -4,7 +4,8 @@ import { XMLValidator } from 'fast-xml-parser';
 import { gridFromSpecs } from '../../src/core/testing/tableSpec';
 import type { EtApplication } from '../../src/hosts/wps/et';
 import { type WpsWindow, entryPoints } from '../../src/wps/entry';
-import { BUTTONS, PANE_ID_KEY, makeRibbon } from '../../src/wps/ribbon';
+import { BUTTONS, PANE_ID_KEY, PANE_TOOL_KEY, makeRibbon } from '../../src/wps/ribbon';
+import { requestedTool } from '../../src/wps/WpsPane';
 import { FakeEt } from './fakeEt';
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -113,6 +114,49 @@ test('打开助手 creates the task pane once, docks it right and shows it; the 
   ribbon.OnAction({ Id: BUTTONS.pane });
   expect(panes).toHaveLength(1);
   expect(panes[0].Visible).toBe(true);
+});
+
+test('插入模板 and 部门整体目标 open the pane on their tool: a new pane through its URL, an open one through PluginStorage', () => {
+  const panes: { ID: string; Visible: boolean; url: string }[] = [];
+  const storage = new Map<string, unknown>();
+  const { ribbon, messages } = setup(workbook(), {
+    CreateTaskPane: (url: string) => {
+      const pane = { ID: `p${panes.length + 1}`, Visible: false, url };
+      panes.push(pane);
+      return pane;
+    },
+    GetTaskPane: (id: string | number) => panes.find((p) => p.ID === id),
+    PluginStorage: { getItem: (k: string) => storage.get(k), setItem: (k: string, v: unknown) => storage.set(k, v) },
+  });
+  expect(ribbon.OnAction({ Id: BUTTONS.templates })).toBe(true);
+  expect(panes).toHaveLength(1);
+  expect(panes[0]).toMatchObject({ Visible: true, url: 'file:///jsaddons/jixiao/taskpane.html?tool=templates' });
+  expect(requestedTool(storage.get(PANE_TOOL_KEY))).toBe('templates');
+  // The pane is open: no second pane; the request changes so the open pane switches to 部门整体目标.
+  const before = storage.get(PANE_TOOL_KEY);
+  panes[0].Visible = false;
+  expect(ribbon.OnAction({ Id: BUTTONS.overview })).toBe(true);
+  expect(panes).toHaveLength(1);
+  expect(panes[0].Visible).toBe(true);
+  expect(storage.get(PANE_TOOL_KEY)).not.toBe(before);
+  expect(requestedTool(storage.get(PANE_TOOL_KEY))).toBe('overview');
+  // Clicking the same button twice is a new request too (the user may have changed tabs in between).
+  const again = storage.get(PANE_TOOL_KEY);
+  ribbon.OnAction({ Id: BUTTONS.overview });
+  expect(storage.get(PANE_TOOL_KEY)).not.toBe(again);
+  // 打开助手 shows the pane without asking for a tool.
+  const last = storage.get(PANE_TOOL_KEY);
+  ribbon.OnAction({ Id: BUTTONS.pane });
+  expect(storage.get(PANE_TOOL_KEY)).toBe(last);
+  expect(messages).toEqual([]);
+});
+
+test('插入模板 outside WPS says so in zh-CN instead of throwing', () => {
+  const { ribbon, messages } = setup(undefined);
+  expect(ribbon.OnAction({ Id: BUTTONS.templates })).toBe(true);
+  expect(messages).toHaveLength(1);
+  expect(messages[0][0]).toBe('插入模板');
+  expect(messages[0][1]).toMatch(/WPS/);
 });
 
 test('ribbon.xml: every button is handled and every callback exists', () => {
