@@ -56,6 +56,13 @@ const REAL_EXPECTED: [string, string | null, string][] = [
   // 扶贫资金 spent on 基础设施: the indicators are those of a construction project.
   ['hunan-nanyue-2018-sb', 'construction', '推荐“基础设施建设工程”：项目名称提到“基础设施”'],
   ['shaanxi-jiaxian-2016-sb', null, ''],
+  // 薄弱学校改造: renovating school buildings (its 补助 ties; the budget scale decides).
+  ['neimenggu-baotou-qingshan-2020-mb', 'building-maintenance', '推荐“房屋维修与物业”：项目名称提到“改造”'],
+  // 学生营养改善计划, 高中助学金, 代缴个人参保费用: payments to individuals by a set standard.
+  ['yunnan-yongde-2022-zp', 'subsidy', '推荐“慰问与生活补贴发放”：项目名称提到“营养改善”'],
+  ['yunnan-lijiang-gucheng-2020-zp', 'inspection', '推荐“专项执法与检查”：项目名称提到“执法”；绩效目标提到“执法”'],
+  ['shanxi-jishan-2020-zp', 'subsidy', '推荐“慰问与生活补贴发放”：项目名称提到“个人缴费”'],
+  ['hebei-ningjin-2019-pj', 'subsidy', '推荐“慰问与生活补贴发放”：项目名称提到“助学金”'],
 ];
 
 let tables: ProjectTable[];
@@ -94,5 +101,10 @@ describe('template suggestion', () => {
     expect(suggestTemplates({ goal: '召开会议' })[0].template.id).toBe('meeting');
     expect(suggestTemplates({})).toEqual([]);
     expect(suggestTemplates({ name: '与模板无关的名称' })).toEqual([]);
+    // Generic words alone ("综合", "保障") suggest nothing; with a word of the kind they add to its score.
+    expect(suggestTemplates({ name: '综合保障经费' })).toEqual([]);
+    const withKind = suggestTemplates({ name: '机关运转综合保障经费' });
+    expect(withKind[0].template.id).toBe('operations');
+    expect(withKind[0].score).toBeGreaterThan(suggestTemplates({ name: '机关运转经费' })[0].score);
   });
 });

@@ -25,6 +25,9 @@ const FIELDS: { key: keyof Omit<ProjectFacts, 'budget'>; label: string; weight: 
   { key: 'goal', label: '绩效目标', weight: 1 },
 ];
 
+/** Weight of a template's generic words (weakKeywords). */
+const WEAK_WEIGHT = 0.4;
+
 /** The first keywords of a template are its strongest; longer keywords are more specific. */
 function keywordWeight(index: number, keyword: string): number {
   return (index < 3 ? 1.5 : 1) * (Array.from(keyword).length >= 3 ? 1.25 : 1);
@@ -34,27 +37,30 @@ function keywordWeight(index: number, keyword: string): number {
 function hits(text: string, template: ProjectTemplate): { keyword: string; weight: number }[] {
   const all = [
     ...template.keywords.map((keyword, index) => ({ keyword, weight: keywordWeight(index, keyword) })),
-    ...(template.weakKeywords ?? []).map((keyword) => ({ keyword, weight: 0.4 })),
+    ...(template.weakKeywords ?? []).map((keyword) => ({ keyword, weight: WEAK_WEIGHT })),
   ];
   const found = all.filter((k) => text.includes(compact(k.keyword)));
   return found.filter((k) => !found.some((o) => o !== k && o.keyword.length > k.keyword.length && o.keyword.includes(k.keyword)));
 }
 
-/** Ranked templates, best first; templates with no evidence are left out. */
+/** Ranked templates, best first; templates with no evidence, or only generic words, are left out. */
 export function suggestTemplates(facts: ProjectFacts, templates: readonly ProjectTemplate[] = TEMPLATES): Suggestion[] {
   const texts = FIELDS.map((f) => ({ ...f, text: compact(facts[f.key] ?? '') }));
   const out: Suggestion[] = [];
   for (const template of templates) {
     let score = 0;
+    let strong = false;
     const reasons: string[] = [];
     for (const f of texts) {
       if (!f.text) continue;
       const found = hits(f.text, template);
       if (found.length === 0) continue;
       for (const h of found) score += f.weight * h.weight;
+      strong ||= found.some((h) => h.weight > WEAK_WEIGHT);
       reasons.push(`${f.label}提到${found.map((h) => `“${h.keyword}”`).join('、')}`);
     }
-    if (score > 0) out.push({ template, score: Math.round(score * 100) / 100, reasons });
+    // Generic words alone ("保障", "综合") are no evidence of a kind: such a template is not suggested.
+    if (strong) out.push({ template, score: Math.round(score * 100) / 100, reasons });
   }
   // Ties go to the template whose typical budget is closest to this project's.
   const scale = (t: ProjectTemplate): number => {
