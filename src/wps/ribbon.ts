@@ -20,7 +20,7 @@ export const BUTTONS = {
 } as const;
 
 /** Pane tool each tool button opens the pane on (ids of TEMPLATE_TOOLS in src/taskpane/extraTools.ts). */
-const BUTTON_TOOLS: Record<string, { tool: string; title: string }> = {
+export const BUTTON_TOOLS: Record<string, { tool: string; title: string }> = {
   [BUTTONS.templates]: { tool: 'templates', title: '插入模板' },
   [BUTTONS.overview]: { tool: 'overview', title: '部门整体目标' },
 };

@@ -20,7 +20,7 @@ let browser: Awaited<ReturnType<typeof launch>>;
 const pageErrors: string[] = [];
 const outside: string[] = [];
 
-async function open(file: string, width: number): Promise<Page> {
+async function open(file: string, width: number, ready = 'summary'): Promise<Page> {
   const page = await browser.context.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
   page.on('request', (r) => {
@@ -30,7 +30,7 @@ async function open(file: string, width: number): Promise<Page> {
   await page.setViewportSize({ width, height: 900 });
   await page.goto(`${server.url}${file}`);
   await page.getByTestId('file-input').setInputFiles(EXAMPLE);
-  await page.getByTestId('summary').waitFor({ timeout: 60000 });
+  await page.getByTestId(ready).waitFor({ timeout: 60000 });
   return page;
 }
 
@@ -124,8 +124,9 @@ test('插入模板 in the pane at 340 px: suggestion with its reason, search, pr
 });
 
 test('部门整体目标 in the pane at 340 px: three parts, total 3777.20 万元, a project re-assigned to another area', async () => {
-  const page = await open('pane.html', 340);
-  await page.getByRole('tab', { name: '部门整体目标' }).click();
+  // Opened as the ribbon button 部门整体目标 opens the pane: on that tool, through ?tool=overview.
+  const page = await open('pane.html?tool=overview', 340, 'overview-tool');
+  expect(await page.getByRole('tab', { name: '部门整体目标' }).getAttribute('aria-selected')).toBe('true');
   const tool = page.getByTestId('overview-tool');
   await tool.getByRole('button', { name: '生成部门整体绩效目标' }).click();
   const preview = tool.getByTestId('overview-preview');
