@@ -7,7 +7,7 @@ import { textAt, toA1 } from '../core/grid';
 import type { ProjectTable } from '../core/model';
 import { parseWorkbook } from '../core/parse';
 import { TEMPLATES, renderTemplate, type ProjectTemplate } from '../core/templates';
-import { type InsertPlan, planIndicatorCompletion, planNewTable } from '../core/templates/plan';
+import { type InsertPlan, neighbourTable, planIndicatorCompletion, planNewTable } from '../core/templates/plan';
 import { explain, suggestForTable } from '../core/templates/suggest';
 import { compact } from '../core/text';
 import { templateInputs } from '../core/values';
@@ -117,7 +117,8 @@ export function TemplateTool({ host }: ToolProps) {
     if (table) setPlan(planIndicatorCompletion(table, rendered));
     else {
       const at = newTableTarget(wb);
-      setPlan(planNewTable(rendered, { sheet: at.sheet, row: at.row, col: 0 }));
+      // The new table copies the look of the nearest table on its sheet.
+      setPlan(planNewTable(rendered, { sheet: at.sheet, row: at.row, col: 0, like: neighbourTable(wb.tables, at.sheet, at.row) }));
     }
   };
   const confirm = async () => {

@@ -441,10 +441,16 @@ export class FakeEt {
       get Font() {
         return self.prop(formatObject('Font.'));
       },
-      set WrapText(v: boolean) {
+      get WrapText(): unknown {
+        return self.prop(s.formats.get(`${r.top}:${r.left}`)?.WrapText);
+      },
+      set WrapText(v: unknown) {
         fmt('WrapText', v);
       },
-      set HorizontalAlignment(v: number) {
+      get HorizontalAlignment(): unknown {
+        return self.prop(s.formats.get(`${r.top}:${r.left}`)?.HorizontalAlignment);
+      },
+      set HorizontalAlignment(v: unknown) {
         fmt('HorizontalAlignment', v);
       },
       get Borders() {

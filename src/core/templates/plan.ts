@@ -41,6 +41,13 @@ export interface InsertPlan {
   writes: { ref: CellRef; text: string }[];
   /** zh-CN lines for the preview: what will happen, and what is left to the clerk. */
   preview: string[];
+  /**
+   * Rows whose formats the inserted rows copy, so they look like the surrounding table (fonts, borders, fills of
+   * header rows): per inserted row a 0-based sheet row as it is BEFORE insertion, or null for the role's standard
+   * format; `left` is the source's column that matches the plan's `left`. Hosts apply the role formats first and
+   * then copy over them.
+   */
+  formatFrom?: { rows: (number | null)[]; left: number };
 }
 
 export const TABLE_WIDTH = 7;
@@ -56,6 +63,8 @@ export interface TablePlanOptions {
   unitName?: string;
   projectCode?: string;
   budget?: number;
+  /** An existing table whose look the new one copies (title, field rows, indicator header and rows). */
+  like?: ProjectTable;
 }
 
 function ref(sheet: string, row: number, col: number): CellRef {
@@ -95,28 +104,31 @@ export function planNewTable(r: RenderedTemplate, opts: TablePlanOptions): Inser
   const rows: (string | number | null)[][] = [];
   const roles: CellRole[][] = [];
   const merges: CellRange[] = [];
-  const add = (cells: (string | number | null)[], role: CellRole[] | CellRole): number => {
+  const from: (number | null)[] = [];
+  const like = likeRows(opts.like);
+  const add = (cells: (string | number | null)[], role: CellRole[] | CellRole, source?: keyof typeof like): number => {
     const padded = [...cells, ...new Array(TABLE_WIDTH).fill(null)].slice(0, TABLE_WIDTH);
     rows.push(padded);
     roles.push(Array.isArray(role) ? role : new Array(TABLE_WIDTH).fill(role));
+    from.push(source ? (like[source] ?? null) : null);
     return T + rows.length - 1;
   };
   const merge = (top: number, left: number, bottom: number, right: number): void => {
     merges.push({ top, left: L + left, bottom, right: L + right });
   };
   const lt: CellRole[] = ['label', 'text', 'text', 'label', 'text', 'text', 'text'];
-  let y = add([`${r.projectName}绩效目标表`], 'title');
+  let y = add([`${r.projectName}绩效目标表`], 'title', 'title');
   merge(y, 0, y, 6);
   y = add([opts.unitName ?? null, null, null, null, null, '单位：万元'], 'unit');
   merge(y, 0, y, 4);
   merge(y, 5, y, 6);
-  y = add(['项目编码', opts.projectCode ?? '【请填写项目编码】', null, '项目名称', r.projectName], lt);
+  y = add(['项目编码', opts.projectCode ?? '【请填写项目编码】', null, '项目名称', r.projectName], lt, 'fields');
   merge(y, 1, y, 2);
   merge(y, 4, y, 6);
   const money = opts.budget !== undefined && opts.budget > 0 ? Math.round(opts.budget * 100) / 100 : null;
-  y = add(['预算规模及资金用途', '预算数', money, '其中：财政资金', money, '其他资金', null], ['label', 'label', 'money', 'label', 'money', 'label', 'money']);
+  y = add(['预算规模及资金用途', '预算数', money, '其中：财政资金', money, '其他资金', null], ['label', 'label', 'money', 'label', 'money', 'label', 'money'], 'money');
   const budgetTop = y;
-  y = add([null, r.fundUse], 'text');
+  y = add([null, r.fundUse], 'text', 'fundUse');
   merge(budgetTop, 0, y, 0);
   merge(y, 1, y, 6);
   y = add(['资金支出计划（%）', ...SCHEDULE_LABELS], ['label', 'header', 'header', 'header', 'header', 'text', 'text']);
@@ -124,9 +136,9 @@ export function planNewTable(r: RenderedTemplate, opts: TablePlanOptions): Inser
   y = add([], 'text');
   merge(schedTop, 0, y, 0);
   merge(schedTop, 5, y, 6);
-  y = add(['绩效目标', r.goal], lt);
+  y = add(['绩效目标', r.goal], lt, 'goal');
   merge(y, 1, y, 6);
-  y = add(HEADER, 'header');
+  y = add(HEADER, 'header', 'header');
   merge(y, 5, y, 6);
   const first = y + 1;
   let groupStart = first;
@@ -134,7 +146,7 @@ export function planNewTable(r: RenderedTemplate, opts: TablePlanOptions): Inser
     const newGroup = i === 0 || r.rows[i - 1].level1 !== row.level1;
     if (newGroup && i > 0) merge(groupStart, 0, T + rows.length - 1, 0);
     if (newGroup) groupStart = T + rows.length;
-    y = add(indicatorCells(row, newGroup), 'indicator');
+    y = add(indicatorCells(row, newGroup), 'indicator', 'indicator');
     merge(y, 5, y, 6);
   });
   if (r.rows.length > 0) merge(groupStart, 0, y, 0);
@@ -152,6 +164,7 @@ export function planNewTable(r: RenderedTemplate, opts: TablePlanOptions): Inser
     block: { top: T, left: L, bottom: T + rows.length - 2, right: L + TABLE_WIDTH - 1 },
     writes: [],
     preview: [],
+    ...(opts.like && from.some((x) => x !== null) ? { formatFrom: { rows: from, left: tableLeft(opts.like) } } : {}),
   };
   plan.inputs = collectInputs(plan);
   plan.preview = [
@@ -159,6 +172,38 @@ export function planNewTable(r: RenderedTemplate, opts: TablePlanOptions): Inser
     ...inputLines(plan.inputs),
   ];
   return plan;
+}
+
+/** First column of a table's indicator grid (where a new table's 一级 column goes). */
+function tableLeft(t: ProjectTable): number {
+  return t.indicatorHeader?.refs.level1?.col ?? t.indicators[0]?.level1.ref.col ?? t.left ?? 0;
+}
+
+/** Rows of an existing table to copy formats from, by kind of row. */
+function likeRows(t: ProjectTable | undefined): Record<'title' | 'fields' | 'money' | 'fundUse' | 'goal' | 'header' | 'indicator', number | undefined> {
+  // Only rows that really belong to the table; its title may sit just above the grid.
+  const inside = (row: number | undefined, above = 0): number | undefined =>
+    t && row !== undefined && row >= t.top - above && row <= t.bottom ? row : undefined;
+  return {
+    title: inside(t?.title?.ref.row, 2),
+    fields: inside(t?.projectName?.ref.row),
+    money: inside(t?.budget?.ref.row),
+    fundUse: inside(t?.fundUse?.ref.row),
+    goal: inside(t?.goal?.ref.row),
+    header: inside(t?.indicatorHeader?.row),
+    // The second indicator row when there is one: the first often carries a merged 一级 cell.
+    indicator: inside(t?.indicators[1]?.row ?? t?.indicators[0]?.row),
+  };
+}
+
+/**
+ * The table a new table at a sheet row should look like: the nearest one above it on that sheet, else the
+ * nearest below; undefined on a sheet without tables.
+ */
+export function neighbourTable(tables: readonly ProjectTable[], sheet: string, row: number): ProjectTable | undefined {
+  const onSheet = tables.filter((t) => t.sheet === sheet);
+  const above = onSheet.filter((t) => t.bottom < row).sort((a, b) => b.bottom - a.bottom)[0];
+  return above ?? onSheet.filter((t) => t.top >= row).sort((a, b) => a.top - b.top)[0];
 }
 
 function inputLines(inputs: InsertPlan['inputs']): string[] {
@@ -220,6 +265,8 @@ export function planIndicatorCompletion(table: ProjectTable, r: RenderedTemplate
     block: { top: after + 1, left, bottom: after + Math.max(rows.length, 1), right: left + TABLE_WIDTH - 1 },
     writes,
     preview: [],
+    // The new rows look like the table's last indicator row.
+    ...(rows.length && last ? { formatFrom: { rows: rows.map(() => after), left } } : {}),
   };
   plan.inputs = [
     ...writes.flatMap((w) => templateInputs(w.text).map((label) => ({ label, ref: w.ref }))),
@@ -238,6 +285,14 @@ export function planIndicatorCompletion(table: ProjectTable, r: RenderedTemplate
     ...inputLines(plan.inputs),
   ];
   return plan;
+}
+
+/** Where inserted row `i` copies its formats from, in sheet rows AFTER the insertion; undefined: role formats. */
+export function formatSource(plan: InsertPlan, i: number): { row: number; left: number } | undefined {
+  const row = plan.formatFrom?.rows[i];
+  if (row === null || row === undefined) return undefined;
+  const at = plan.after + 1;
+  return { row: row >= at ? row + plan.rows.length : row, left: plan.formatFrom!.left };
 }
 
 /** Every cell a plan writes, in absolute coordinates (inserted rows and writes into empty cells). */
@@ -269,5 +324,5 @@ export function planForCell(
 ): InsertPlan {
   const table = tableAt(tables, at.sheet, at.row);
   if (table) return planIndicatorCompletion(table, render(table.budget?.amount, table));
-  return planNewTable(render(extra.budget, undefined), { ...extra, ...at });
+  return planNewTable(render(extra.budget, undefined), { like: neighbourTable(tables, at.sheet, at.row), ...extra, ...at });
 }

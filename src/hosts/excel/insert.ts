@@ -4,7 +4,7 @@
  * Excel builds (data validation 1.8, copyFrom 1.9, conditional formats 1.6) are skipped, never fatal.
  */
 import { rangeToA1, toA1, type CellRange } from '../../core/grid';
-import type { CellRole, InsertPlan } from '../../core/templates/plan';
+import { type CellRole, type InsertPlan, formatSource } from '../../core/templates/plan';
 import type { ExcelRun, SupportsFn } from './excelHost';
 
 export const INPUT_FILL = '#FFF2CC';
@@ -57,18 +57,19 @@ export async function insertPlanExcel(run: ExcelRun, supports: SupportsFn, plan:
       ws.getRange(`${at + 1}:${at + n}`).insert('Down');
       const block = ws.getRangeByIndexes(at, plan.left, n, width);
       block.values = plan.rows.map((r) => Array.from({ length: width }, (_, c) => safe(r[c] ?? null)));
-      const indicatorOnly = plan.roles.every((r) => r.every((x) => x === 'indicator'));
-      if (indicatorOnly && plan.after >= 0 && supports('ExcelApi', '1.9')) {
-        // Completion: the new rows look like the table's last indicator row.
-        const source = ws.getRangeByIndexes(plan.after, plan.left, 1, width);
-        for (let i = 0; i < n; i++) ws.getRangeByIndexes(at + i, plan.left, 1, width).copyFrom(source, 'Formats');
-      } else {
+      // Rows with a source copy the surrounding table's formats (completion: its last indicator row; a new table:
+      // the neighbouring table's title, field, header and indicator rows); the standard look goes first.
+      const sources = supports('ExcelApi', '1.9') ? plan.rows.map((_, i) => formatSource(plan, i)) : [];
+      if (!sources.length || sources.some((x) => !x)) {
         plan.roles.forEach((roles, i) => {
           for (const run of roleRuns(roles)) applyRole(ws.getRangeByIndexes(at + i, plan.left + run.start, 1, run.end - run.start + 1), run.role);
         });
         const bordered = ws.getRange(rangeToA1({ ...plan.block, top: Math.max(plan.block.top, at + 2) }));
         for (const edge of BORDERS) bordered.format.borders.getItem(edge).style = 'Continuous';
       }
+      sources.forEach((src, i) => {
+        if (src) ws.getRangeByIndexes(at + i, plan.left, 1, width).copyFrom(ws.getRangeByIndexes(src.row, src.left, 1, width), 'Formats');
+      });
     }
     for (const m of plan.merges) ws.getRange(rangeToA1(m)).merge(false);
     for (const w of plan.writes) ws.getRange(w.ref.address).values = [[safe(w.text)]];

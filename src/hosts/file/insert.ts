@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { CellRange } from '../../core/grid';
 import { rangeToA1, toA1 } from '../../core/grid';
 import { type OverviewDocument, overviewSheetRows, uniqueSheetName } from '../../core/overview';
-import type { CellRole, InsertPlan } from '../../core/templates/plan';
+import { type CellRole, type InsertPlan, formatSource } from '../../core/templates/plan';
 import { loadWorkbook } from './legacyRead';
 import { FileReadError } from './xlsxReader';
 
@@ -112,14 +112,14 @@ export function applyPlanToWorkbook(wb: ExcelJS.Workbook, plan: InsertPlan): voi
         .join(' ');
     }
   }
-  const styleRow = plan.roles.length && plan.roles.every((r) => r.every((x) => x === 'indicator')) && plan.after >= 0 ? ws.getRow(plan.after + 1) : undefined;
   plan.rows.forEach((values, i) => {
     const row = ws.getRow(at + i + 1);
+    // Rows with a source (the surrounding table's matching row) copy its formats; the others get the standard look.
+    const source = formatSource(plan, i);
     values.forEach((v, c) => {
       const cell = row.getCell(plan.left + c + 1);
-      // Inserted indicator rows take the format of the table's last indicator row; new tables get the standard look.
-      const above = styleRow?.getCell(plan.left + c + 1);
-      cell.style = above && above.style && Object.keys(above.style).length ? { ...above.style } : roleStyle(plan.roles[i][c]);
+      const like = source === undefined ? undefined : ws.getRow(source.row + 1).getCell(source.left + c + 1);
+      cell.style = like && like.style && Object.keys(like.style).length ? { ...like.style } : roleStyle(plan.roles[i][c]);
       if (v !== null && v !== '') cell.value = v;
     });
   });

@@ -3,7 +3,8 @@
  * (list validation, conditional highlight) are used when the build exposes them and skipped otherwise.
  */
 import { rangeToA1 } from '../../core/grid';
-import type { CellRole, InsertPlan } from '../../core/templates/plan';
+import { MARK_COLORS } from '../../core/marks';
+import { type CellRole, type InsertPlan, formatSource } from '../../core/templates/plan';
 import { type EtRange, type EtWorksheet, get, hexToBgr, set } from './et';
 
 export const INPUT_FILL = '#FFF2CC';
@@ -31,6 +32,48 @@ function style(range: EtRange, role: CellRole): void {
   if (role === 'money') set(range, 'NumberFormat', '0.00');
 }
 
+const XL_NONE = -4142;
+const MARK_FILLS = new Set(Object.values(MARK_COLORS).map((c) => hexToBgr(c.hex)));
+const FONT_PROPS = ['Name', 'Size', 'Bold', 'Italic', 'Color'];
+const RANGE_PROPS = ['HorizontalAlignment', 'VerticalAlignment', 'WrapText', 'NumberFormat'];
+const BORDER_PROPS = ['LineStyle', 'Weight'];
+
+/** Copies one property when the source has a definite value (null: mixed, undefined: not on this build). */
+function copyProp(from: unknown, to: unknown, name: string): void {
+  try {
+    const v = get<unknown>(from, name);
+    if (v !== null && v !== undefined) set(to, name, v);
+  } catch {
+    // a property this build lacks or refuses: the standard look stays
+  }
+}
+
+/** A cell's font, fill, borders, alignment and number format onto another cell, without the clipboard. */
+function copyFormat(from: EtRange, to: EtRange): void {
+  const part = (range: EtRange, name: string): unknown => {
+    try {
+      return get<unknown>(range, name);
+    } catch {
+      return undefined;
+    }
+  };
+  const [fromFont, toFont] = [part(from, 'Font'), part(to, 'Font')];
+  if (fromFont && toFont) for (const p of FONT_PROPS) copyProp(fromFont, toFont, p);
+  for (const p of RANGE_PROPS) copyProp(from, to, p);
+  const [fromBorders, toBorders] = [part(from, 'Borders'), part(to, 'Borders')];
+  if (fromBorders && toBorders) for (const p of BORDER_PROPS) copyProp(fromBorders, toBorders, p);
+  const [fromFill, toFill] = [part(from, 'Interior'), part(to, 'Interior')];
+  if (!fromFill || !toFill) return;
+  try {
+    const color = get<unknown>(fromFill, 'Color');
+    // A 校验 mark on the source is not the table's look: the new cell stays unfilled.
+    if (get<unknown>(fromFill, 'ColorIndex') === XL_NONE || MARK_FILLS.has(Number(color))) set(toFill, 'ColorIndex', XL_NONE);
+    else copyProp(fromFill, toFill, 'Color');
+  } catch {
+    // fills are cosmetic
+  }
+}
+
 /** Executes the plan. Throws (zh-CN) before changing anything when a cell to write is no longer empty. */
 export function insertPlanWps(ws: EtWorksheet, plan: InsertPlan): void {
   const busy = plan.writes.filter((w) => text(ws.Range(w.ref.address).Value2) !== '');
@@ -40,22 +83,18 @@ export function insertPlanWps(ws: EtWorksheet, plan: InsertPlan): void {
   if (n > 0) {
     get<{ Insert(shift?: number): unknown }>(ws.Range(`A${at + 1}:A${at + n}`), 'EntireRow').Insert();
     const completion = plan.roles.every((r) => r.every((x) => x === 'indicator')) && plan.after >= 0;
-    plan.rows.forEach((row, i) =>
-      row.forEach((v, c) => {
-        const cell = ws.Range(rangeToA1({ top: at + i, left: plan.left + c, bottom: at + i, right: plan.left + c }));
-        if (completion) {
-          // The new rows take the font of the table's last indicator row.
-          const above = get<Any>(ws.Range(rangeToA1({ top: plan.after, left: plan.left + c, bottom: plan.after, right: plan.left + c })), 'Font');
-          const font = get<Any>(cell, 'Font');
-          set(font, 'Name', get(above, 'Name'));
-          set(font, 'Size', get(above, 'Size'));
-          set(cell, 'WrapText', true);
-        } else style(cell, plan.roles[i][c]);
-        if (v !== null && v !== '') cell.Value2 = typeof v === 'string' && v.startsWith('=') ? `'${v}` : v;
-      }),
-    );
     const bordered = ws.Range(rangeToA1(completion ? plan.block : { ...plan.block, top: Math.min(plan.block.bottom, at + 2) }));
     set(get<Any>(bordered, 'Borders'), 'LineStyle', 1);
+    plan.rows.forEach((row, i) => {
+      // The standard look first; rows with a source then copy the surrounding table's formats (like Excel's copyFrom).
+      const source = formatSource(plan, i);
+      row.forEach((v, c) => {
+        const cell = ws.Range(rangeToA1({ top: at + i, left: plan.left + c, bottom: at + i, right: plan.left + c }));
+        style(cell, plan.roles[i][c]);
+        if (source) copyFormat(ws.Range(rangeToA1({ top: source.row, left: source.left + c, bottom: source.row, right: source.left + c })), cell);
+        if (v !== null && v !== '') cell.Value2 = typeof v === 'string' && v.startsWith('=') ? `'${v}` : v;
+      });
+    });
   }
   for (const m of plan.merges) call(ws.Range(rangeToA1(m)), 'Merge');
   for (const w of plan.writes) ws.Range(w.ref.address).Value2 = w.text.startsWith('=') ? `'${w.text}` : w.text;
