@@ -11,6 +11,7 @@ import { neighbourTable, planIndicatorCompletion, planNewTable } from '../../src
 import { applyPlanToWorkbook } from '../../src/hosts/file/insert';
 import { loadWorkbook } from '../../src/hosts/file/legacyRead';
 import { readGridsFromFile } from '../../src/hosts/file/node';
+import { movedDown } from '../helpers/moved';
 
 const EXAMPLE = path.join(__dirname, '..', '..', 'examples', '曹妃甸区委组织部2025绩效目标.xlsx');
 const FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
@@ -25,14 +26,6 @@ function cellValues(ws: ExcelJS.Worksheet): Map<string, string> {
   return out;
 }
 
-function moved(before: Map<string, string>, after: number, n: number): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [k, v] of before) {
-    const [r, c] = k.split(':').map(Number);
-    out.set(`${r > after ? r + n : r}:${c}`, v);
-  }
-  return out;
-}
 
 async function setup() {
   const tables = parseWorkbook(await readGridsFromFile(EXAMPLE)).tables;
@@ -63,7 +56,7 @@ describe('file host: insertion formats', () => {
     const before = cellValues(ws);
     applyPlanToWorkbook(wb, plan);
     const after = cellValues(ws);
-    for (const [k, v] of moved(before, at - 1, plan.rows.length)) expect([k, after.get(k)]).toEqual([k, v]);
+    for (const [k, v] of movedDown(before, at - 1, plan.rows.length)) expect([k, after.get(k)]).toEqual([k, v]);
     const headerRow = ws.getRow(at + plan.rows.findIndex((r) => r[0] === '一级指标') + 1);
     for (let c = 1; c <= 7; c++) {
       expect(headerRow.getCell(c).fill).toEqual(FILL);
@@ -85,7 +78,7 @@ describe('file host: insertion formats', () => {
     const before = cellValues(ws);
     applyPlanToWorkbook(wb, plan);
     const after = cellValues(ws);
-    for (const [k, v] of moved(before, plan.after, plan.rows.length)) expect([k, after.get(k)]).toEqual([k, v]);
+    for (const [k, v] of movedDown(before, plan.after, plan.rows.length)) expect([k, after.get(k)]).toEqual([k, v]);
     for (let i = 0; i < plan.rows.length; i++) expect(ws.getRow(plan.after + 2 + i).getCell(4).font).toMatchObject({ name: '仿宋', size: 12 });
   });
 });

@@ -11,6 +11,7 @@ import { createWpsHost } from '../../src/hosts/wps';
 import type { EtApplication } from '../../src/hosts/wps/et';
 import { hexToBgr } from '../../src/hosts/wps/et';
 import { BASE_SPEC } from '../helpers/ruleTester';
+import { movedDown } from '../helpers/moved';
 import { FakeEt, type FakeSheet } from './fakeEt';
 
 const HEADER_FILL = hexToBgr('#D9E1F2');
@@ -38,15 +39,6 @@ function values(s: FakeSheet): Map<string, unknown> {
   return out;
 }
 
-/** Existing values, as they must be after inserting n rows below sheet row `after`. */
-function moved(before: Map<string, unknown>, after: number, n: number): Map<string, unknown> {
-  const out = new Map<string, unknown>();
-  for (const [k, v] of before) {
-    const [r, c] = k.split(':').map(Number);
-    out.set(`${r > after ? r + n : r}:${c}`, v);
-  }
-  return out;
-}
 
 describe.each([false, true])('WPS insertion formats (methods=%s)', (methods) => {
   it('a new table between two tables copies the first table’s header fill, fonts and borders', async () => {
@@ -58,7 +50,7 @@ describe.each([false, true])('WPS insertion formats (methods=%s)', (methods) => 
     const before = values(s);
     await host.insertPlan!(plan);
     const after = values(s);
-    for (const [k, v] of moved(before, at - 1, plan.rows.length)) expect([k, after.get(k)]).toEqual([k, v]);
+    for (const [k, v] of movedDown(before, at - 1, plan.rows.length)) expect([k, after.get(k)]).toEqual([k, v]);
     const headerRow = at + plan.rows.findIndex((r) => r[0] === '一级指标');
     for (let c = 0; c < 7; c++) {
       expect(s.cell(headerRow, c).color).toBe(HEADER_FILL);
@@ -82,7 +74,7 @@ describe.each([false, true])('WPS insertion formats (methods=%s)', (methods) => 
     const before = values(s);
     await host.insertPlan!(plan);
     const after = values(s);
-    for (const [k, v] of moved(before, plan.after, plan.rows.length)) expect([k, after.get(k)]).toEqual([k, v]);
+    for (const [k, v] of movedDown(before, plan.after, plan.rows.length)) expect([k, after.get(k)]).toEqual([k, v]);
     for (let i = 0; i < plan.rows.length; i++) {
       expect(s.formats.get(`${last + 1 + i}:3`)).toMatchObject({ 'Font.Name': '仿宋', 'Font.Size': 12, 'Borders.LineStyle': 1 });
       expect(s.cell(last + 1 + i, 4).colorIndex).toBe(-4142);

@@ -93,11 +93,11 @@ test('protected sheet: marking fails with a zh-CN reason', async () => {
   expect(messages[0][1]).toMatch(/^校验未完成：标注单元格失败（工作表受保护）。请确认/);
 });
 
-test('打开助手 creates the task pane once, docks it right and shows it; the id is kept in PluginStorage', () => {
+/** A workbook whose Application creates task panes (recorded) and has a PluginStorage. */
+function withPanes() {
   const panes: { ID: string; Visible: boolean; DockPosition?: number; url: string }[] = [];
   const storage = new Map<string, unknown>();
-  const fake = workbook();
-  const { ribbon } = setup(fake, {
+  const { ribbon, messages } = setup(workbook(), {
     CreateTaskPane: (url: string) => {
       const pane = { ID: `p${panes.length + 1}`, Visible: false, url };
       panes.push(pane);
@@ -106,6 +106,11 @@ test('打开助手 creates the task pane once, docks it right and shows it; the 
     GetTaskPane: (id: string | number) => panes.find((p) => p.ID === id),
     PluginStorage: { getItem: (k: string) => storage.get(k), setItem: (k: string, v: unknown) => storage.set(k, v) },
   });
+  return { panes, storage, ribbon, messages };
+}
+
+test('打开助手 creates the task pane once, docks it right and shows it; the id is kept in PluginStorage', () => {
+  const { panes, storage, ribbon } = withPanes();
   expect(ribbon.OnAction({ Id: BUTTONS.pane })).toBe(true);
   expect(panes).toHaveLength(1);
   expect(panes[0]).toMatchObject({ Visible: true, DockPosition: 2, url: 'file:///jsaddons/jixiao/taskpane.html' });
@@ -117,17 +122,7 @@ test('打开助手 creates the task pane once, docks it right and shows it; the 
 });
 
 test('插入模板 and 部门整体目标 open the pane on their tool: a new pane through its URL, an open one through PluginStorage', () => {
-  const panes: { ID: string; Visible: boolean; url: string }[] = [];
-  const storage = new Map<string, unknown>();
-  const { ribbon, messages } = setup(workbook(), {
-    CreateTaskPane: (url: string) => {
-      const pane = { ID: `p${panes.length + 1}`, Visible: false, url };
-      panes.push(pane);
-      return pane;
-    },
-    GetTaskPane: (id: string | number) => panes.find((p) => p.ID === id),
-    PluginStorage: { getItem: (k: string) => storage.get(k), setItem: (k: string, v: unknown) => storage.set(k, v) },
-  });
+  const { panes, storage, ribbon, messages } = withPanes();
   expect(ribbon.OnAction({ Id: BUTTONS.templates })).toBe(true);
   expect(panes).toHaveLength(1);
   expect(panes[0]).toMatchObject({ Visible: true, url: 'file:///jsaddons/jixiao/taskpane.html?tool=templates' });
