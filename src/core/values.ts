@@ -254,6 +254,8 @@ function parseInner(raw: string): ParsedValue {
   if (/^(是|否|有|无|达标|完成|已完成|符合|合格|通过|长期|长效|持续|持续发挥作用|长期发挥作用)$/u.test(text)) {
     return { kind: 'qualitative', text };
   }
+  // Full coverage, checkable at year end: "应保尽保", "应发尽发", "应助尽助", "全覆盖".
+  if (/^应(\p{Script=Han}{1,2})尽\1$/u.test(text) || /^(?:全|全部|100%)覆盖$/u.test(text)) return { kind: 'qualitative', text };
   if (/^(半年|六个月)(内|以内|之内)$/u.test(text)) return { kind: 'numeric', text, operator: '≤', number: 6, unit: '月' };
 
   const date = parseDate(text);
@@ -293,7 +295,7 @@ function parseOneDate(t: string): Omit<ParsedDate, 'before'> | undefined {
 
 function parseDate(text: string): ParsedDate | undefined {
   // Recurring deadlines: "每月", "按季度", "每月10日前", "每季度末".
-  let m = /^(?:每|按|逐)(日|天|周|月|季度?|半年|年)度?(?:末|底)?(?:(\d{1,2})[日号])?(?:前|内|之前|以前)?(?:完成|开展|报送|发放|拨付|兑付|更新|调度|一次|1次)?$/u.exec(text);
+  let m = /^(?:每|按|逐)(日|天|周|月|季度?|半年|年)度?(?:末|底)?(?:(\d{1,2})[日号])?(?:前|内|之前|以前)?(?:完成|开展|报送|发放|拨付|兑付|支付|结算|安排|落实|考核|检查|巡查|统计|上报|更新|调度|一次|1次)?$/u.exec(text);
   if (m) return { before: true, recurring: PERIODS[m[1]], ...(m[2] ? { day: Number(m[2]) } : {}) };
   // The whole budget year: "年内", "2025年内", "2025年", "2025年度", "全年".
   m = /^(\d{4})?(年内|年度内|年以内|全年|年底前|年末前|年底|年末)$/u.exec(text);

@@ -275,3 +275,78 @@ describe('parser confidence', () => {
     expect(findings.filter((f) => f.ruleId === 'budget-sum')).toEqual([]);
   });
 });
+
+describe('forms of other provinces (issue 9, real-form corpus)', () => {
+  test('a flat list without 一级/二级 columns (指标 | 指标权重 | 计量单位 | 指标性质 | 指标值) is an indicator grid', () => {
+    const t = one([
+      ['专项资金名称', '村干部补助'],
+      ['当年预算', 9.31],
+      ['当年绩效目标', '按月足额发放村干部报酬。'],
+      ['绩效指标', '指标', '指标权重', '计量单位', '指标性质', '指标值'],
+      [null, '按月发放', 20, '次', '=', '1'],
+      [null, '领取补助人数', 20, '人', '≥', '100'],
+    ]);
+    expect(t.goal?.text).toBe('按月足额发放村干部报酬。');
+    expect(t.indicators.map((r) => [r.level3.text, r.value.text])).toEqual([['按月发放', '1'], ['领取补助人数', '100']]);
+    expect(t.indicators[0].level1.absent && t.indicators[0].level2.absent).toBe(true);
+  });
+
+  test('"绩效指标" over a two-row header is a group title, not a flat list', () => {
+    const t = one(
+      [
+        ['项目名称', '甲'],
+        ['绩效指标', null, null, '年度指标值', null, '分值'],
+        ['一级指标', '二级指标', '三级指标', '指标性质', '指标值', null],
+        ['产出指标', '数量指标', '培训人次', '≥', '300', 10],
+      ],
+      [{ top: 1, left: 0, bottom: 1, right: 2 }, { top: 1, left: 3, bottom: 1, right: 4 }, { top: 1, left: 5, bottom: 2, right: 5 }],
+    );
+    expect(t.indicators.map((r) => [r.level1.text, r.level3.text, r.value.text])).toEqual([['产出指标', '培训人次', '300']]);
+  });
+
+  test('absent columns point past titles merged down from the row above, never at a used column', () => {
+    const t = one(
+      [
+        ['项目名称', '甲'],
+        ['绩效指标', null, null, '年度指标值', null, '实际完成值', '分值'],
+        ['一级指标', '二级指标', '三级指标', '指标性质', '指标值', null, null],
+        ['产出指标', '数量指标', '培训人次', '≥', '300', '320', 10],
+      ],
+      [
+        { top: 1, left: 0, bottom: 1, right: 2 },
+        { top: 1, left: 3, bottom: 1, right: 4 },
+        { top: 1, left: 5, bottom: 2, right: 5 },
+        { top: 1, left: 6, bottom: 2, right: 6 },
+      ],
+    );
+    const row = t.indicators[0];
+    expect(row.description.absent).toBe(true);
+    expect(row.description.ref.col).toBeGreaterThan(6);
+    expect(row.basis.ref.col).toBeGreaterThan(6);
+  });
+
+  test('其他需要说明事项 | 总分 closes the grid; a starred label is still a label', () => {
+    const t = one([
+      ['项目名称', '甲'],
+      ['*年度总体绩效目标', '完成培训300人次。'],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ['产出指标', '数量指标', '培训人次', '≥300人次'],
+      ['其他需要说明事项', '无', '总分', 100],
+    ]);
+    expect(t.goal?.text).toBe('完成培训300人次。');
+    expect(t.indicators.map((r) => r.level3.text)).toEqual(['培训人次']);
+  });
+
+  test('two name titles without a second 二级 or 指标值 are not a 实施期 set: unsure, said once', () => {
+    const { parsed, findings } = validateGrids([
+      gridFromRows('S', [
+        ['评价指标', '评价内容', '指标名称', '指标说明', '目标值', '分值'],
+        ['项目年度绩效目标', '产出数量指标', '享受资助人数', '达到预计值', '2100', 10],
+      ]),
+    ]);
+    const t = parsed.tables[0];
+    expect(t.uncertain).toEqual(['indicators']);
+    expect(t.notes.filter((n) => /未能可靠读取/.test(n.message))).toHaveLength(1);
+    expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});

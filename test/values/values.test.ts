@@ -53,6 +53,10 @@ const CASES: [string, Expect][] = [
   ['好/较好/一般', { kind: 'qualitative', grade: '好' }],
   ['较好及以上', { kind: 'qualitative', grade: '较好' }],
   ['是', { kind: 'qualitative' }],
+  // Full coverage, checkable at year end.
+  ['应保尽保', { kind: 'qualitative' }],
+  ['应助尽助', { kind: 'qualitative' }],
+  ['全覆盖', { kind: 'qualitative' }],
   ['**', { kind: 'placeholder' }],
   ['**人', { kind: 'placeholder' }],
   ['*', { kind: 'placeholder' }],
@@ -67,6 +71,7 @@ const CASES: [string, Expect][] = [
   ['—', { kind: 'empty' }],
   ['按计划完成', { kind: 'unparsed' }],
   ['有所提高', { kind: 'unparsed' }],
+  ['应收尽快', { kind: 'unparsed' }],
   ['3次以上完成培训', { kind: 'unparsed' }],
   // Unit costs: per person, per visit, per month, per item, per kilometre; 万 without 元.
   ['≤1000元/人', { kind: 'numeric', operator: '≤', number: 1000, unit: '元', per: '人' }],
@@ -99,6 +104,8 @@ const CASES: [string, Expect][] = [
   ['按月', { kind: 'date', date: { recurring: '月', before: true } }],
   ['每季度', { kind: 'date', date: { recurring: '季度', before: true } }],
   ['按季度', { kind: 'date', date: { recurring: '季度', before: true } }],
+  ['按月安排', { kind: 'date', date: { recurring: '月', before: true } }],
+
   ['每月10日前', { kind: 'date', date: { recurring: '月', day: 10, before: true } }],
   ['半年内', { kind: 'numeric', operator: '≤', number: 6, unit: '月' }],
   ['2025年内', { kind: 'date', date: { year: 2025, month: 12, before: true } }],

@@ -8,9 +8,10 @@ export type LabelKind = Exclude<keyof typeof LABELS, (typeof LINE_PATTERNS)[numb
 
 const LABEL_KINDS = Object.keys(LABELS).filter((k) => !(LINE_PATTERNS as readonly string[]).includes(k)) as LabelKind[];
 
-/** Kind of a label cell. A trailing colon ("项目编号：") is part of how labels are typed, not of the name. */
+/** Kind of a label cell. A trailing colon ("项目编号：") and a leading star are how labels are typed, not the name. */
 export const labelKind = memoByString((key: string): LabelKind | undefined => {
-  const k = key.replace(/:+$/, '');
+  // A leading star marks a required field on many forms ("*年度总体绩效目标"); it is not part of the name.
+  const k = key.replace(/^[*★☆※]+/u, '').replace(/:+$/, '');
   if (k === '') return undefined;
   return LABEL_KINDS.find((kind) => LABELS[kind].test(k));
 });
@@ -45,16 +46,29 @@ export const isIndicatorHeaderRow = memoByRow((view: SheetView, row: number): bo
   let levels = 0;
   let grades = 0;
   let name = false;
+  let value = false;
+  let named = false;
+  let detail = 0;
   for (let c = 0; c < view.cols; c++) {
     const k = view.key(row, c);
     if (k === '' || view.isMergeSlave(row, c)) continue;
     const key = classifyTitle(k);
     if (key && LEVEL_KEYS.has(key)) levels++;
+    if (key === 'value') value = true;
+    if (key === 'level3') named = true;
+    if (key && DETAIL_KEYS.has(key)) detail++;
     if (GRADE_TITLE.test(k)) grades++;
     else if (GRADED_NAME.test(coreTitle(k))) name = true;
   }
-  return levels >= 2 || (name && grades >= 3);
+  // A flat list without 一级/二级 columns (指标 | 指标权重 | 计量单位 | 指标性质 | 指标值, 重庆's 一般性项目表). The
+  // name title must be a name column's own ("指标", "指标名称"), not a group title such as "绩效指标" over the
+  // 一级 | 二级 | 三级 titles of a two-row header.
+  const flat = named && value && detail >= 1;
+  return levels >= 2 || (name && grades >= 3) || flat;
 });
+
+/** Columns that only an indicator grid has next to its name and value columns. */
+const DETAIL_KEYS: ReadonlySet<string> = new Set(['weight', 'unit', 'valueType', 'description', 'basis', 'standard']);
 
 /** Columns of 项目名称/项目编码 labels in a row. */
 function identityLabelCols(view: SheetView, row: number): number[] {
