@@ -18,5 +18,16 @@ ruleTester.run(rule, {
     },
     { spec: withIndicator(5, { 0: '效果指标' }), errors: [{ address: 'A15', message: '是否应为“效益指标”', fixTo: '效益指标' }] },
     { spec: withIndicator(2, { 1: '工作完成情况' }), errors: [{ address: 'B12', message: '请改为' }] },
+    {
+      name: 'a form whose whole category set is unknown (大庆: 目标完成程度 / 项目实施效益): said once, as an info',
+      spec: spec({
+        indicators: [
+          ['', '目标完成程度', '培训人次', '', '≥300人次', ''],
+          ['', '目标完成程度', '培训合格率', '', '≥95%', ''],
+          ['', '项目实施效益', '学员满意度', '', '≥90%', ''],
+        ],
+      }),
+      errors: [{ address: 'B10', severity: 'info', message: '不属于已知的指标体系' }],
+    },
   ],
 });

@@ -43,7 +43,7 @@ const GRADED_NAME = /^(?:三级指标|(?:绩效|考核|评价)?指标(?:名称)?
  * decorated: "★三级指标", "二级指标（长期）"), or a graded table's header (指标 | 优 | 良 | 中 | 差).
  */
 export const isIndicatorHeaderRow = memoByRow((view: SheetView, row: number): boolean => {
-  let levels = 0;
+  const levels = levelTitles(view, row);
   let grades = 0;
   let name = false;
   let value = false;
@@ -53,7 +53,6 @@ export const isIndicatorHeaderRow = memoByRow((view: SheetView, row: number): bo
     const k = view.key(row, c);
     if (k === '' || view.isMergeSlave(row, c)) continue;
     const key = classifyTitle(k);
-    if (key && LEVEL_KEYS.has(key)) levels++;
     if (key === 'value') value = true;
     if (key === 'level3') named = true;
     if (key && DETAIL_KEYS.has(key)) detail++;
@@ -63,9 +62,22 @@ export const isIndicatorHeaderRow = memoByRow((view: SheetView, row: number): bo
   // A flat list without 一级/二级 columns (指标 | 指标权重 | 计量单位 | 指标性质 | 指标值, 重庆's 一般性项目表). The
   // name title must be a name column's own ("指标", "指标名称"), not a group title such as "绩效指标" over the
   // 一级 | 二级 | 三级 titles of a two-row header.
-  const flat = named && value && detail >= 1;
+  // Nor the upper row of a two-row header whose lower row holds the level titles (指标名称 over 二级 | 三级).
+  const flat = named && value && detail >= 1 && !(row + 1 < view.rows && levelTitles(view, row + 1) >= 2);
   return levels >= 2 || (name && grades >= 3) || flat;
 });
+
+/** How many level titles (一级/二级/三级, 实施期 ones included) a row holds. */
+function levelTitles(view: SheetView, row: number): number {
+  let levels = 0;
+  for (let c = 0; c < view.cols; c++) {
+    const k = view.key(row, c);
+    if (k === '' || view.isMergeSlave(row, c)) continue;
+    const key = classifyTitle(k);
+    if (key && LEVEL_KEYS.has(key)) levels++;
+  }
+  return levels;
+}
 
 /** Columns that only an indicator grid has next to its name and value columns. */
 const DETAIL_KEYS: ReadonlySet<string> = new Set(['weight', 'unit', 'valueType', 'description', 'basis', 'standard']);

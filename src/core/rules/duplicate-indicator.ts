@@ -10,6 +10,9 @@ function sameRow(a: IndicatorRow, b: IndicatorRow): boolean {
   return (['level2', 'level3', 'description', 'value', 'basis'] as const).every((k) => compact(a[k].text) === compact(b[k].text));
 }
 
+/** A blank template's numbered lines ("1." "2、" "（一）" "……"): places to write indicators, not indicators. */
+const TEMPLATE_LINE = /^(?:[(（]?(?:\d+|[一二三四五六七八九十]+)[)）]?[.、．]?|[…．.。]+)$/u;
+
 export const rule: Rule = {
   id: 'duplicate-indicator',
   severity: 'warning',
@@ -23,7 +26,7 @@ export const rule: Rule = {
   check({ table, settings, report }) {
     const seen = new Map<string, { at: string; row: IndicatorRow }>();
     for (const r of analyse(table, settings).rows) {
-      if (!r.name || isFillerName(r.name)) continue;
+      if (!r.name || isFillerName(r.name) || TEMPLATE_LINE.test(r.name)) continue;
       const first = seen.get(r.name);
       if (first) {
         report({
