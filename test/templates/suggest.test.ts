@@ -63,6 +63,11 @@ const REAL_EXPECTED: [string, string | null, string][] = [
   ['yunnan-lijiang-gucheng-2020-zp', 'inspection', '推荐“专项执法与检查”：项目名称提到“执法”；绩效目标提到“执法”'],
   ['shanxi-jishan-2020-zp', 'subsidy', '推荐“慰问与生活补贴发放”：项目名称提到“个人缴费”'],
   ['hebei-ningjin-2019-pj', 'subsidy', '推荐“慰问与生活补贴发放”：项目名称提到“助学金”'],
+  // 在职村干部补助: a set payment to each village cadre.
+  ['chongqing-tongnan-wugui-2023-mb', 'subsidy', '推荐“慰问与生活补贴发放”：项目名称提到“补助”；资金用途提到“补助”、“发放”；绩效目标提到“发放”'],
+  // A 部门整体 form and a blank template have no project to match: no suggestion rather than a guess.
+  ['hunan-yueyanglou-jiage-2023-bm', null, ''],
+  ['heilongjiang-daqing-sb', null, ''],
 ];
 
 let tables: ProjectTable[];
