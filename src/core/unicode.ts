@@ -28,6 +28,9 @@ export function notLetterOrDigit(): RegExp {
 /** A short unit phrase: optional 个/人/次/万/元, then 1–3 Han or Latin letters (`\p{Script=Han}`). */
 export const SHORT_UNIT_PHRASE = classOrFallback('^(个|人|次|万|元)?[\\p{Script=Han}a-zA-Z]{1,3}$', `^(个|人|次|万|元)?[${HAN_RANGES}a-zA-Z]{1,3}$`, 'u');
 
+/** “应保尽保”, “应发尽发”: 应 + one or two Han characters + 尽 + the same again (full coverage). */
+export const YING_X_JIN_X = classOrFallback('^应(\\p{Script=Han}{1,2})尽\\1$', `^应([${HAN_RANGES}]{1,2})尽\\1$`, 'u');
+
 /** One Han character anywhere (`\p{Script=Han}`). */
 export const HAN = classOrFallback('\\p{Script=Han}', `[${HAN_RANGES}]`, 'u');
 

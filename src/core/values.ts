@@ -3,7 +3,7 @@
  * Pure and total: never throws, always returns a kind.
  */
 import { compact } from './text';
-import { SHORT_UNIT_PHRASE } from './unicode';
+import { SHORT_UNIT_PHRASE, YING_X_JIN_X } from './unicode';
 import { own } from './own';
 
 export type Operator = '≥' | '>' | '≤' | '<' | '=';
@@ -255,7 +255,7 @@ function parseInner(raw: string): ParsedValue {
     return { kind: 'qualitative', text };
   }
   // Full coverage, checkable at year end: "应保尽保", "应发尽发", "应助尽助", "全覆盖".
-  if (/^应(\p{Script=Han}{1,2})尽\1$/u.test(text) || /^(?:全|全部|100%)覆盖$/u.test(text)) return { kind: 'qualitative', text };
+  if (YING_X_JIN_X.test(text) || /^(?:全|全部|100%)覆盖$/u.test(text)) return { kind: 'qualitative', text };
   if (/^(半年|六个月)(内|以内|之内)$/u.test(text)) return { kind: 'numeric', text, operator: '≤', number: 6, unit: '月' };
 
   const date = parseDate(text);

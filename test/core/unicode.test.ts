@@ -1,4 +1,4 @@
-import { FALLBACKS, HAN, SHORT_UNIT_PHRASE, notLetterOrDigit } from '../../src/core/unicode';
+import { FALLBACKS, HAN, SHORT_UNIT_PHRASE, YING_X_JIN_X, notLetterOrDigit } from '../../src/core/unicode';
 
 /** The ES2017 fallbacks agree with `\p{…}` on the characters budget tables contain. */
 describe('unicode classes without \\p{…}', () => {
@@ -23,6 +23,8 @@ describe('unicode classes without \\p{…}', () => {
   it('short unit phrases', () => {
     for (const u of ['个村', '万平方米', 'km', '所']) expect(SHORT_UNIT_PHRASE.test(u)).toBe(true);
     for (const u of ['个很多的村', '%', '12', '人/年']) expect(SHORT_UNIT_PHRASE.test(u)).toBe(false);
+    for (const t of ['应保尽保', '应发尽发', '应收尽收']) expect(YING_X_JIN_X.test(t)).toBe(true);
+    for (const t of ['应保尽发', '保尽保', '应保尽保率']) expect(YING_X_JIN_X.test(t)).toBe(false);
     expect(HAN.test('abc部')).toBe(true);
     expect(HAN.test('abc')).toBe(false);
   });
