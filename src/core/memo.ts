@@ -5,7 +5,8 @@
 export function memoByString<T>(fn: (s: string) => T, limit = 20000): (s: string) => T {
   const cache = new Map<string, T>();
   return (s) => {
-    if (cache.has(s)) return cache.get(s) as T;
+    const hit = cache.get(s);
+    if (hit !== undefined || cache.has(s)) return hit as T;
     const out = fn(s);
     if (cache.size >= limit) cache.clear();
     cache.set(s, out);

@@ -30,10 +30,17 @@ function rowKeys(t: ProjectTable): string[] {
   return keys;
 }
 
-/** The table's indicator set as one key (order does not matter), or undefined when too short to judge. */
+/**
+ * The table's indicator set as one key (order does not matter), or undefined when too short to judge. Both
+ * indexes and the check ask for it: computed once per table (parsing every value is the costly part).
+ */
+const setKeys = new WeakMap<ProjectTable, string | undefined>();
 function setKey(t: ProjectTable): string | undefined {
+  if (setKeys.has(t)) return setKeys.get(t);
   const keys = rowKeys(t);
-  return keys.length >= MIN_COPIED_ROWS ? [...new Set(keys)].sort().join('\u0001') : undefined;
+  const key = keys.length >= MIN_COPIED_ROWS ? [...new Set(keys)].sort().join('\u0001') : undefined;
+  setKeys.set(t, key);
+  return key;
 }
 
 /** The same project printed twice (申报 and 自评, or one project in two sheets) is no copy. */
