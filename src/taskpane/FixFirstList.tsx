@@ -12,6 +12,7 @@ const useStyles = makeStyles({
   head: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'baseline', flexWrap: 'wrap' },
   rank: { fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap' },
   title: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  points: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
 });
 
@@ -61,9 +62,21 @@ export function FixFirstList({ cards, tableNames, currentId, onLocate }: FixFirs
                 <span className={styles.nowrap}>{where}</span>
                 {c.details.length > 1 && <span> · {S.subPoints(c.details.length)}</span>}
               </Caption1>
-              <Text size={200} className={styles.message}>
-                {c.message}
-              </Text>
+              {c.points ? (
+                <ul className={styles.points} data-testid="fix-first-points">
+                  {c.points.map((p, k) => (
+                    <li key={k}>
+                      <Text size={200} className={styles.message}>
+                        {p}
+                      </Text>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <Text size={200} className={styles.message}>
+                  {c.message}
+                </Text>
+              )}
               <span className={styles.actions}>
                 <Button size="small" aria-label={S.locateCardAria(i + 1, where)} onClick={() => onLocate(c)}>
                   {S.locate}

@@ -114,9 +114,6 @@ test('opening the example shows the sheet and the same counts as the CLI', async
   await page.locator('td[data-severity]').first().waitFor();
   await page.getByTestId('sheet-tab').filter({ hasText: '项目支出绩效目标表' }).click();
   await page.locator('td[data-severity]').first().waitFor();
-  mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, 'web.png') });
-  await page.getByTestId('pane-container').screenshot({ path: path.join(SHOTS, 'pane.png') });
 });
 
 test('定位 switches to the sheet, highlights the cell and scrolls it into view', async () => {
@@ -145,8 +142,7 @@ test('定位 switches to the sheet, highlights the cell and scrolls it into view
   expect(await item.getAttribute('data-current')).toBe('true');
 });
 
-// Known defect: 定位 on a card still scrolls the page (the list jumps); tracked so this turns red once fixed.
-test.failing('the pane opens on the summary and the 先改这些 list; 定位 on a card keeps the list where it was', async () => {
+test('the pane opens on the summary and the 先改这些 list; 定位 on a card at 340 px keeps the list where it was', async () => {
   const top = page.getByTestId('fix-first');
   const items = top.getByTestId('fix-first-item');
   expect(await items.count()).toBeGreaterThan(0);
@@ -158,16 +154,37 @@ test.failing('the pane opens on the summary and the 先改这些 list; 定位 on
   });
   expect([...order].sort((a, b) => a - b)).toEqual(order);
   expect(await page.getByTestId('settings').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+
+  // At task-pane width the sheet sits above the list; the clerk has scrolled down to the list.
+  await page.setViewportSize({ width: 340, height: 800 });
   const second = items.nth(1);
+  await second.scrollIntoViewIfNeeded();
+  const scrollTops = () =>
+    page.evaluate(() =>
+      Array.from(document.querySelectorAll('main, main *'))
+        .filter((el) => el.scrollTop > 0 && !el.closest('[data-testid="sheet-scroller"]') && el.getAttribute('data-testid') !== 'sheet-scroller')
+        .map((el) => Math.round(el.scrollTop)),
+    );
   const before = await second.boundingBox();
+  const scrolledBefore = await scrollTops();
   await second.getByRole('button', { name: /^定位第 2 项/ }).click();
-  await page.locator('td[data-selected="true"]').waitFor();
+  const selected = page.locator('td[data-selected="true"]');
+  await selected.waitFor();
   expect(await second.getAttribute('data-current')).toBe('true');
+  expect(await page.locator('th[data-lit="true"]').count()).toBe(2);
+  // The cell is outlined in the sheet, which scrolled by itself; the list did not move.
+  expect(await selected.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
+  await poll(() => selected.evaluate(inScrollerView), true, 5000);
   const after = await second.boundingBox();
   expect(Math.abs((after?.y ?? 0) - (before?.y ?? 0))).toBeLessThan(2);
+  expect(await scrollTops()).toEqual(scrolledBefore);
+
+  // The wide layout, list first: the screenshot for the README.
   await page.setViewportSize({ width: 1366, height: 768 });
+  await page.getByTestId('pane-container').evaluate((el) => el.scrollTo(0, 0));
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, 'web-1366x768.png') });
+  await page.setViewportSize({ width: 1440, height: 900 });
 });
 
 test('the pane alone at task-pane width (340 px): nothing clipped, numbers and codes unbroken', async () => {

@@ -187,6 +187,16 @@ describe('cards on the example workbook', () => {
     expect(top.some((c) => c.ruleIds.includes('description-copy'))).toBe(false);
   });
 
+  it('splits a table card with several problems into one point per problem, in the message order', () => {
+    const multi = cards.filter((c) => c.kind === 'table' && c.details.length > 1);
+    expect(multi.length).toBeGreaterThan(0);
+    for (const c of multi) {
+      expect(c.points).toHaveLength(c.details.length);
+      expect(c.points!.join('')).toBe(c.message);
+    }
+    expect(cards.filter((c) => c.points && (c.kind !== 'table' || c.details.length < 2))).toEqual([]);
+  });
+
   it('never shows a rule id in a card title or message', () => {
     for (const c of [...cards, ...cards.flatMap((k) => k.children ?? [])]) {
       expect(`${c.title}${c.message}`).not.toMatch(/[A-Za-z]{3,}/);

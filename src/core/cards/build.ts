@@ -71,6 +71,7 @@ interface Draft {
   ref: Finding['ref'];
   title: string;
   message: string;
+  points?: string[];
   details: Finding[];
   /** Root rule; the card's group comes from it. */
   root: string;
@@ -89,6 +90,7 @@ function finish(d: Draft): Card {
     ref: d.ref,
     title: d.title,
     message: d.message,
+    ...(d.points ? { points: d.points } : {}),
     ruleIds: unique([d.root, ...d.details.map((f) => f.ruleId)]),
     details: d.details,
     priority: priorityOf(severity, group),
@@ -141,12 +143,14 @@ function tableDrafts(table: ProjectTable | undefined, findings: Finding[]): Draf
   if (tableLevel.length) {
     const f = tableLevel[0];
     const rules = unique(tableLevel.map((x) => x.ruleId));
+    const points = tableLevel.map((x) => sentence(withoutAddress(x.message, x.ref.address)));
     drafts.push({
       kind: 'table',
       tableId,
       ref: table ? titleRef(table, f) : f.ref,
       title: tableLevel.length > 1 ? `${ruleTitle(f.ruleId)}等${tableLevel.length}项问题` : ruleTitle(f.ruleId),
-      message: tableLevel.map((x) => sentence(withoutAddress(x.message, x.ref.address))).join(''),
+      message: points.join(''),
+      ...(points.length > 1 ? { points } : {}),
       details: tableLevel,
       root: f.ruleId,
       rollup: tableLevel.length === 1 && rules.length === 1 ? `rule|${f.ruleId}|${withoutAddress(f.message, f.ref.address)}` : undefined,

@@ -27,6 +27,8 @@ export interface Card {
   title: string;
   /** zh-CN 审核意见: what is wrong, where, how to fix; no rule ids. */
   message: string;
+  /** Table-level cards with several problems: the message split into one sentence per problem (shown as a list). */
+  points?: string[];
   /** Rules behind the card, root cause first (for JSON and --verbose only). */
   ruleIds: string[];
   /** Every finding the card stands for, root cause first; each keeps its own cell, message and fix. */
