@@ -41,7 +41,7 @@ export function tableHeading(t: ProjectTable, n: number): string {
 }
 
 /** Keeps one finding on one line: quoted multi-line cell text is shown with " / " between its lines. */
-export const oneLine = (s: string): string => s.replace(/\s*\r?\n\s*/g, ' / ');
+export const oneLine = (s: string): string => (s.includes('\n') ? s.replace(/\s*\r?\n\s*/g, ' / ') : s);
 
 /** Options of the text report. */
 export interface ReportOptions {
@@ -66,7 +66,8 @@ export function findingLines(f: Finding, opts: ReportOptions = {}): string[] {
  * ("      · E10 …"), each with its suggested fix.
  */
 export function cardLines(card: Card, opts: ReportOptions = {}): string[] {
-  const lines = [`  【${SEVERITY_LABEL[card.severity]}】${card.ref.sheet}!${card.ref.address} ${card.title}：${oneLine(card.message)}${ruleTag(card.ruleIds, opts)}`];
+  const message = oneLine(card.message);
+  const lines = [`  【${SEVERITY_LABEL[card.severity]}】${card.ref.sheet}!${card.ref.address} ${card.title}：${message}${ruleTag(card.ruleIds, opts)}`];
   if (card.details.length === 1) {
     if (card.details[0].fix) lines.push(fixLine(card.details[0], '      '));
     return lines;
@@ -74,7 +75,7 @@ export function cardLines(card: Card, opts: ReportOptions = {}): string[] {
   for (const f of card.details) {
     const text = oneLine(withoutAddress(f.message, f.ref.address));
     // The root cause's own message is the card's message already: only its fix is left to show.
-    if (oneLine(card.message).startsWith(text)) {
+    if (message.startsWith(text)) {
       if (f.fix) lines.push(fixLine(f, '      '));
       continue;
     }

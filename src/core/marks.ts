@@ -1,3 +1,4 @@
+import { groupBy } from './groupBy';
 import type { Finding, Severity } from './findings';
 import { SEVERITY_LABEL, SEVERITY_ORDER } from './findings';
 import { withoutAddress } from './cards/text';
@@ -70,12 +71,5 @@ export function noteSize(text: string): NoteSize {
 
 /** Groups findings by "sheet!address" so each cell is marked once. */
 export function groupByCell(findings: readonly Finding[]): Map<string, Finding[]> {
-  const map = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const key = `${f.ref.sheet}!${f.ref.address}`;
-    const list = map.get(key);
-    if (list) list.push(f);
-    else map.set(key, [f]);
-  }
-  return map;
+  return groupBy(findings, (f) => `${f.ref.sheet}!${f.ref.address}`);
 }

@@ -22,8 +22,18 @@ function rowFields(row: IndicatorRow): Field[] {
   ];
 }
 
+const columnsOf = new WeakMap<ProjectTable, { left: number; right: number } | undefined>();
+
 /** Used columns of a table: its recorded extent, widened to every column of its indicator grid. */
 export function tableColumns(table: ProjectTable): { left: number; right: number } | undefined {
+  // Asked once per deletable row of a table: computed once per table (a parsed table does not change).
+  if (columnsOf.has(table)) return columnsOf.get(table);
+  const span = computeColumns(table);
+  columnsOf.set(table, span);
+  return span;
+}
+
+function computeColumns(table: ProjectTable): { left: number; right: number } | undefined {
   const cols = [...(table.columns ?? []).map((c) => c.col), ...table.indicators.flatMap((r) => rowFields(r).filter((f) => !f.absent).map((f) => f.ref.col))];
   if (table.left !== undefined) cols.push(table.left);
   if (table.right !== undefined) cols.push(table.right);

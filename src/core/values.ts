@@ -3,6 +3,7 @@
  * Pure and total: never throws, always returns a kind.
  */
 import { compact } from './text';
+import { memoByString } from './memo';
 import { SHORT_UNIT_PHRASE, YING_X_JIN_X } from './unicode';
 import { own } from './own';
 
@@ -226,7 +227,9 @@ export const TEMPLATE_INPUT_PATTERN = /【请填写([^】]*)】/gu;
 
 /** Labels of the template inputs still present in a text, in order of appearance. */
 export function templateInputs(text: string): string[] {
-  return Array.from(String(text ?? '').matchAll(TEMPLATE_INPUT_PATTERN), (m) => m[1]);
+  const s = String(text ?? '');
+  if (!s.includes('【')) return [];
+  return Array.from(s.matchAll(TEMPLATE_INPUT_PATTERN), (m) => m[1]);
 }
 
 /** True when the text contains a placeholder mark such as "**", "XX", "×××" or "待定". */
@@ -234,13 +237,24 @@ export function hasPlaceholder(text: string): boolean {
   return PLACEHOLDER_PATTERN.test(compact(text));
 }
 
-/** Parses one 指标值 cell. Never throws. */
-export function parseIndicatorValue(input: unknown): ParsedValue {
+/** Deep-frozen: one parsed value is shared by every cell with the same text. */
+function frozen(v: ParsedValue): ParsedValue {
+  if (v.date) Object.freeze(v.date);
+  return Object.freeze(v);
+}
+
+// The same values recur in every table and workbook of a batch ("≥90%", "12月底前"): each text is parsed once.
+const parseText = memoByString((text: string): ParsedValue => {
   try {
-    return parseInner(typeof input === 'string' ? input : input == null ? '' : String(input));
+    return frozen(parseInner(text));
   } catch {
-    return { kind: 'unparsed', text: String(input), reason: UNMEASURABLE_REASON };
+    return frozen({ kind: 'unparsed', text, reason: UNMEASURABLE_REASON });
   }
+});
+
+/** Parses one 指标值 cell. Never throws. The result is shared and frozen: copy it to change it. */
+export function parseIndicatorValue(input: unknown): ParsedValue {
+  return parseText(typeof input === 'string' ? input : input == null ? '' : String(input));
 }
 
 function parseInner(raw: string): ParsedValue {

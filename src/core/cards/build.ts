@@ -1,3 +1,4 @@
+import { groupBy } from '../groupBy';
 import type { Finding, Severity } from '../findings';
 import { SEVERITY_ORDER } from '../findings';
 import type { ParsedWorkbook, ProjectTable } from '../model';
@@ -101,8 +102,7 @@ function finish(d: Draft): Card {
 
 /** "数量指标不能用百分比（E10）；成本指标应为金额（E13）" from a list of symptoms. */
 function symptomSummary(findings: readonly Finding[]): string {
-  const byRule = new Map<string, Finding[]>();
-  for (const f of findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+  const byRule = groupBy(findings, (f) => f.ruleId);
   return [...byRule.entries()].map(([id, fs]) => `${ruleTitle(id)}（${addressList(fs.map((f) => f.ref), 4)}）`).join('；');
 }
 
@@ -123,7 +123,8 @@ function tableDrafts(table: ProjectTable | undefined, findings: Finding[]): Draf
       const template = valueText.get(cellKey(root));
       if (!template) continue;
       const symptoms = rest.filter((f) => f !== root && f.ruleId !== root.ruleId && valueText.get(cellKey(f)) === template);
-      rest = rest.filter((f) => f !== root && !symptoms.includes(f));
+      const folded = new Set(symptoms);
+      rest = rest.filter((f) => f !== root && !folded.has(f));
       const base = sentence(withoutAddress(root.message, root.ref.address));
       drafts.push({
         kind: symptoms.length ? 'template' : 'table',
@@ -159,8 +160,7 @@ function tableDrafts(table: ProjectTable | undefined, findings: Finding[]): Draf
   rest = rest.filter((x) => !TABLE_LEVEL.has(x.ruleId));
 
   // 3. Per-row patterns: one rule on 3 or more rows.
-  const byRule = new Map<string, Finding[]>();
-  for (const f of rest) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+  const byRule = groupBy(rest, (f) => f.ruleId);
   for (const [id, fs] of byRule) {
     const rows = unique(fs.map((f) => `${f.ref.sheet}!${f.ref.row}`));
     if (rows.length < PATTERN_MIN_ROWS || id.startsWith('schedule-')) continue;
@@ -181,12 +181,10 @@ function tableDrafts(table: ProjectTable | undefined, findings: Finding[]): Draf
 
   // 4. The rest: one card per indicator row, or per cell outside the indicator grid.
   const indicatorRows = new Set((table?.indicators ?? []).map((r) => `${r.level3.ref.sheet}!${r.row}`));
-  const groups = new Map<string, Finding[]>();
-  for (const f of rest) {
+  const groups = groupBy(rest, (f) => {
     const rowKey = `${f.ref.sheet}!${f.ref.row}`;
-    const key = indicatorRows.has(rowKey) ? `row:${rowKey}` : `cell:${cellKey(f)}`;
-    groups.set(key, [...(groups.get(key) ?? []), f]);
-  }
+    return indicatorRows.has(rowKey) ? `row:${rowKey}` : `cell:${cellKey(f)}`;
+  });
   for (const [key, fs] of groups) {
     fs.sort(byUrgency);
     const primary = fs[0];
@@ -222,11 +220,7 @@ function rollupTitle(key: string, n: number, sample: Draft, table: ProjectTable 
 
 /** Turns drafts repeated in ROLLUP_MIN_TABLES or more tables into workbook cards. */
 function rollUp(drafts: Draft[], tables: Map<string, ProjectTable>): { rollups: Card[]; rest: Draft[] } {
-  const byKey = new Map<string, Draft[]>();
-  for (const d of drafts) {
-    if (!d.rollup || !ROLLUP.has(d.root) || !d.tableId) continue;
-    byKey.set(d.rollup, [...(byKey.get(d.rollup) ?? []), d]);
-  }
+  const byKey = groupBy(drafts, (d) => (d.rollup && ROLLUP.has(d.root) && d.tableId ? d.rollup : undefined));
   const rolled = new Set<Draft>();
   const rollups: Card[] = [];
   for (const [key, ds] of byKey) {
@@ -272,13 +266,7 @@ function byPriority(tableIndex: Map<string, number>) {
 export function buildCards(workbook: ParsedWorkbook, findings: readonly Finding[]): Card[] {
   const tables = new Map(workbook.tables.map((t) => [t.id, t]));
   const tableIndex = new Map(workbook.tables.map((t, i) => [t.id, i]));
-  const byTable = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const key = f.tableId ?? '';
-    const list = byTable.get(key);
-    if (list) list.push(f);
-    else byTable.set(key, [f]);
-  }
+  const byTable = groupBy(findings, (f) => f.tableId ?? '');
   const drafts: Draft[] = [];
   for (const [id, fs] of byTable) drafts.push(...tableDrafts(id ? tables.get(id) : undefined, fs));
   const { rollups, rest } = rollUp(drafts, tables);

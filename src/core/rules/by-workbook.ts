@@ -3,6 +3,7 @@
  * quadratic in the tables (a 5,000-table workbook would take 25 million comparisons); instead each rule builds one
  * index per workbook, in one pass, and looks its table up in it.
  */
+import { groupBy } from '../groupBy';
 import type { ParsedWorkbook, ProjectTable } from '../model';
 
 export type TableIndex = ReadonlyMap<string, readonly ProjectTable[]>;
@@ -18,14 +19,7 @@ export function tablesBy(
 ): TableIndex {
   const hit = cache.get(workbook);
   if (hit) return hit;
-  const map = new Map<string, ProjectTable[]>();
-  for (const t of workbook.tables) {
-    const key = keyOf(t);
-    if (key === undefined) continue;
-    const list = map.get(key);
-    if (list) list.push(t);
-    else map.set(key, [t]);
-  }
+  const map = groupBy(workbook.tables, keyOf);
   cache.set(workbook, map);
   return map;
 }

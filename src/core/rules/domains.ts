@@ -6,6 +6,8 @@
  *     this line of work (then the marks are not foreign to it).
  * Lists are tuned for precision: a word shared by many lines of work (培训, 宣传, 维修, 采购, 服务) is no mark.
  */
+import { memoByString } from '../memo';
+
 export interface Domain {
   name: string;
   marks: RegExp;
@@ -101,6 +103,20 @@ export const DOMAINS: readonly Domain[] = [
  * ("药品流通监管" in a health project is not 商贸). Undefined when nothing is foreign or the project is unplaced.
  */
 export function foreignMark(text: string, context: string): { term: string; domain: string } | undefined {
+  // Most indicator texts carry no domain mark at all: one pass over the union instead of one per domain.
+  if (!ANY_MARK.test(text)) return undefined;
+  return foreignMarkCached(`${text}\u0000${context}`);
+}
+
+/** Every domain's marks in one pattern (a text matching none of them can have no foreign mark). */
+const ANY_MARK = new RegExp(DOMAINS.map((d) => d.marks.source).join('|'), 'u');
+
+const foreignMarkCached = memoByString((key: string) => {
+  const cut = key.indexOf('\u0000');
+  return findForeignMark(key.slice(0, cut), key.slice(cut + 1));
+});
+
+function findForeignMark(text: string, context: string): { term: string; domain: string } | undefined {
   let own: Domain[] | undefined;
   let best: { term: string; domain: string; index: number } | undefined;
   for (const d of DOMAINS) {
@@ -110,5 +126,5 @@ export function foreignMark(text: string, context: string): { term: string; doma
     if (own.length === 0 || own.includes(d) || own.some((x) => x.scope.test(text))) continue;
     best = { term: m[0], domain: d.name, index: m.index };
   }
-  return best && { term: best.term, domain: best.domain };
+  return best && Object.freeze({ term: best.term, domain: best.domain });
 }

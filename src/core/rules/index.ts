@@ -98,8 +98,10 @@ export function runRules(workbook: ParsedWorkbook, settings: Settings): Finding[
   return runRuleSet(ALL_RULES, workbook, settings);
 }
 
+const RULES_BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));
+
 export function findRule(id: string): Rule | undefined {
-  return ALL_RULES.find((r) => r.id === id);
+  return RULES_BY_ID.get(id);
 }
 
 export type { Rule } from './types';
