@@ -41,6 +41,15 @@ function computeColumns(table: ProjectTable): { left: number; right: number } | 
   return { left: Math.min(...cols), right: Math.max(...cols) };
 }
 
+const bottomOf = new WeakMap<ProjectTable, number>();
+
+/** Last row of a table, its indicator rows included (asked once per deletable row: computed once per table). */
+function tableBottom(table: ProjectTable): number {
+  let bottom = bottomOf.get(table);
+  if (bottom === undefined) bottomOf.set(table, (bottom = table.indicators.reduce((b, r) => Math.max(b, r.row), table.bottom)));
+  return bottom;
+}
+
 /**
  * The deletion of one indicator row of its table, or undefined when it cannot be planned safely: the row is
  * not an indicator row of the table, or a later row that is not directly below takes a name from it.
@@ -57,7 +66,7 @@ export function planRowDeletion(table: ProjectTable, row: IndicatorRow): RowDele
   if (taken.length && next!.row !== row.row + 1) return undefined; // a gap row would receive the name and read as a footnote
   const carry: { col: number; text: string }[] = [];
   for (const f of taken) if (!carry.some((c) => c.col === f.ref.col)) carry.push({ col: f.ref.col, text: f.text });
-  const bottom = Math.max(table.bottom, ...table.indicators.map((r) => r.row));
+  const bottom = tableBottom(table);
   const own3 = row.level3.ref.row === row.row && !row.level3.absent;
   return {
     sheet: table.sheet,

@@ -43,7 +43,7 @@ const GRADED_NAME = /^(?:三级指标|(?:绩效|考核|评价)?指标(?:名称)?
  * decorated: "★三级指标", "二级指标（长期）"), or a graded table's header (指标 | 优 | 良 | 中 | 差).
  */
 export const isIndicatorHeaderRow = memoByRow((view: SheetView, row: number): boolean => {
-  const levels = levelTitles(view, row);
+  let levels = 0;
   let grades = 0;
   let name = false;
   let value = false;
@@ -52,12 +52,13 @@ export const isIndicatorHeaderRow = memoByRow((view: SheetView, row: number): bo
   for (let c = 0; c < view.cols; c++) {
     const k = view.key(row, c);
     if (k === '' || view.isMergeSlave(row, c)) continue;
-    const key = classifyTitle(k);
-    if (key === 'value') value = true;
-    if (key === 'level3') named = true;
-    if (key && DETAIL_KEYS.has(key)) detail++;
-    if (GRADE_TITLE.test(k)) grades++;
-    else if (GRADED_NAME.test(coreTitle(k))) name = true;
+    const t = titleTraits(k);
+    if (t.level) levels++;
+    if (t.key === 'value') value = true;
+    if (t.key === 'level3') named = true;
+    if (t.detail) detail++;
+    if (t.grade) grades++;
+    else if (t.gradedName) name = true;
   }
   // A flat list without 一级/二级 columns (指标 | 指标权重 | 计量单位 | 指标性质 | 指标值, 重庆's 一般性项目表). The
   // name title must be a name column's own ("指标", "指标名称"), not a group title such as "绩效指标" over the
@@ -73,11 +74,23 @@ function levelTitles(view: SheetView, row: number): number {
   for (let c = 0; c < view.cols; c++) {
     const k = view.key(row, c);
     if (k === '' || view.isMergeSlave(row, c)) continue;
-    const key = classifyTitle(k);
-    if (key && LEVEL_KEYS.has(key)) levels++;
+    if (titleTraits(k).level) levels++;
   }
   return levels;
 }
+
+/** What the row classifiers need to know of one cell's text as a column title, worked out once per text. */
+const titleTraits = memoByString((k: string) => {
+  const key = classifyTitle(k);
+  const grade = GRADE_TITLE.test(k);
+  return {
+    key,
+    level: !!key && LEVEL_KEYS.has(key),
+    detail: !!key && DETAIL_KEYS.has(key),
+    grade,
+    gradedName: !grade && GRADED_NAME.test(coreTitle(k)),
+  };
+});
 
 /** Columns that only an indicator grid has next to its name and value columns. */
 const DETAIL_KEYS: ReadonlySet<string> = new Set(['weight', 'unit', 'valueType', 'description', 'basis', 'standard']);

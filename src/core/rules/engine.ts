@@ -20,8 +20,10 @@ export function runRuleSet(rules: readonly Rule[], workbook: ParsedWorkbook, set
       const report = (r: Report): void => {
         // Never a finding outside the table (a column the form does not have) or on a part read with doubt.
         if (!refInTable(table, r.ref)) return;
-        const part = partOfRef(table, r.ref);
-        if (part && isUncertain(table, part)) return;
+        if (table.uncertain?.length) {
+          const part = partOfRef(table, r.ref);
+          if (part && isUncertain(table, part)) return;
+        }
         findings.push({
           ruleId: rule.id,
           severity: r.severity && !override ? r.severity : severity,
