@@ -50,7 +50,10 @@ function scriptsOf(page) {
   const file = path.join(DIST, `${page}.html`);
   if (!fs.existsSync(file)) return undefined;
   const html = fs.readFileSync(file, 'utf8');
-  return [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)].map((m) => m[1]).filter((src) => !/^(https?:)?\/\//.test(src) && !src.startsWith('office-js/'));
+  const tags = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"'\s>]+)/g)].map((m) => m[1]);
+  // The runtime gate (src/bootstrap) loads the page's scripts itself, from a list in its inline script.
+  const gated = [...html.matchAll(/scripts:\[([^\]]*)\]/g)].flatMap((m) => [...m[1].matchAll(/"([^"]+\.js)"/g)].map((x) => x[1]));
+  return [...tags, ...gated].filter((src) => !/^(https?:)?\/\//.test(src) && !src.startsWith('office-js/') && fs.existsSync(path.join(DIST, src)));
 }
 
 function bundleReport() {
