@@ -15,7 +15,7 @@ import { annotateBuffer } from '../hosts/file/annotate';
 import { OutputError, readFileBytesSync, writeFileSafely } from '../hosts/file/node';
 import { FileReadError, type ReadResult, readGridsFromXlsx } from '../hosts/file/read';
 import { type FixItem, fixFirstByTable } from './fix-first';
-import { type TableSummary, allNotes, countsText, fileReport, oneLine, summarizeTable } from './report';
+import { type TableSummary, allNotes, countsText, fileReport, oneLine, stripControls, summarizeTable } from './report';
 import { own } from '../core/own';
 import { type FilePart, filePart } from './batch-report/summary';
 
@@ -72,8 +72,10 @@ export interface FileResult {
 export interface FileOutcome {
   index: number;
   result: FileResult;
-  /** Text report lines for stdout (empty unless job.text). */
+  /** Text report lines for stdout (empty unless job.text; moved into `text` for payloads other than "result"). */
   lines: string[];
+  /** The lines as one stdout chunk, control characters removed (payloads other than "result", job.text). */
+  text?: string;
   /** Messages for stderr. */
   errors: string[];
   counts: Record<Severity, number>;
@@ -93,6 +95,11 @@ function packed(job: FileJob, o: Omit<FileOutcome, 'tableCount'>): FileOutcome {
   const out: FileOutcome = { ...o, tableCount: r.tables.length };
   const payload = job.payload ?? 'result';
   if (payload === 'result') return out;
+  // One string crosses the thread boundary instead of a thousand lines, and the main thread only writes it.
+  if (job.text && out.lines.length) {
+    out.text = stripControls(`${out.lines.join('\n')}\n`);
+    out.lines = [];
+  }
   if (payload === 'json') out.json = JSON.stringify(r, null, 2);
   else if (payload === 'report') out.part = filePart(r);
   out.result = { file: r.file, tables: [], findings: [], notes: [], annotated: r.annotated, ...(r.error ? { error: r.error } : {}) };
