@@ -15,18 +15,7 @@ export interface Relationship {
 export { type XmlHandlers, type XmlTag, localName } from './xmlStream';
 
 /** Attribute by local name; `prefixed` picks "r:id" over a plain "id". */
-export function attr(tag: XmlTag, name: string, prefixed = false): string | undefined {
-  const a = tag.attrs;
-  if (!prefixed) {
-    for (let i = 0; i < a.length; i += 2) if (a[i] === name) return a[i + 1];
-  }
-  for (let i = 0; i < a.length; i += 2) {
-    const key = a[i];
-    const c = key.indexOf(':');
-    if (c >= 0 && key.length - c - 1 === name.length && key.endsWith(name) && !key.startsWith('xmlns:')) return a[i + 1];
-  }
-  return undefined;
-}
+export const attr = (tag: XmlTag, name: string, prefixed = false): string | undefined => tag.attr(name, prefixed);
 
 /** Runs `feed` over a scanner, reporting malformed XML as a corrupt-package error naming the part. */
 function scanXml(part: string, h: XmlHandlers, feed: (scanner: XmlScanner) => void): void {
@@ -43,6 +32,12 @@ function scanXml(part: string, h: XmlHandlers, feed: (scanner: XmlScanner) => vo
 /** Streams one part through the XML scanner: the XML is never held whole in memory. */
 export function parsePart(zip: ZipReader, entry: ZipEntry, budget: InflateBudget, h: XmlHandlers): void {
   scanXml(entry.name, h, (scanner) => {
+    const whole = zip.inflateWhole(entry, budget);
+    if (whole) {
+      const text = decodeUtf8(whole);
+      if (text) scanner.write(text);
+      return;
+    }
     let decoder: InstanceType<typeof TextDecoder> | undefined;
     zip.inflate(
       entry,
@@ -109,8 +104,13 @@ export function parseRelsText(part: string, text: string): Relationship[] {
 /** True when a relationship type is `kind` in the transitional or strict OOXML vocabulary. */
 export const relIs = (rel: Relationship, kind: string): boolean => rel.type.endsWith(`/${kind}`);
 
+let utf8: InstanceType<typeof TextDecoder> | undefined;
+
+/** Text of a whole part: UTF-16 when it starts with that byte-order mark, else UTF-8. */
 export function decodeUtf8(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  return new TextDecoder('utf-8').decode(bytes);
+  // One decoder for every part: a call without {stream: true} starts from a clean state.
+  utf8 ??= new TextDecoder('utf-8');
+  return utf8.decode(bytes);
 }

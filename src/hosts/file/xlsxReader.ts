@@ -151,6 +151,84 @@ function excelToDate(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86400000));
 }
 
+/** What a number format means for reading a cell, worked out once per format (not once per cell). */
+interface FormatInfo {
+  numFmt: string | undefined;
+  /** A number under it is read as a Date. */
+  valueIsDate: boolean;
+  /** A number under it is shown as a date (displayText). */
+  textIsDate: boolean;
+  withTime: boolean;
+  /** Displayed text of the numbers met so far (bounded). */
+  texts: Map<number, string>;
+}
+
+const formatInfos = new Map<string | undefined, FormatInfo>();
+
+function formatInfo(numFmt: string | undefined): FormatInfo {
+  let info = formatInfos.get(numFmt);
+  if (info === undefined) {
+    if (formatInfos.size >= 512) formatInfos.clear();
+    info = {
+      numFmt,
+      valueIsDate: isDateNumFmt(numFmt) && !/^general$/i.test(numFmt ?? ''),
+      textIsDate: !!numFmt && isDateFormat(numFmt),
+      withTime: !!numFmt && /h/i.test(numFmt),
+      texts: new Map(),
+    };
+    formatInfos.set(numFmt, info);
+  }
+  return info;
+}
+
+/** displayText(value, info.numFmt), with the format's predicates and the number's text remembered. */
+function cellText(value: string | number | boolean | Date, info: FormatInfo): string {
+  if (typeof value === 'string') return value;
+  if (typeof value !== 'number') return displayText(value, info.numFmt);
+  if (info.textIsDate) return formatDate(new Date(EXCEL_EPOCH + Math.round(value * 86400000)), info.withTime);
+  let text = info.texts.get(value);
+  if (text === undefined) {
+    try {
+      text = formatNumber(value, info.numFmt);
+    } catch {
+      text = formatGeneral(value);
+    }
+    // -0 would share +0's entry (Map keys compare with SameValueZero).
+    if (info.texts.size < 1024 && !Object.is(value, -0)) info.texts.set(value, text);
+  }
+  return text;
+}
+
+/** "B2:D5" as parseRangeAddress reads it, without its string splitting for the plain uppercase form every writer uses. */
+function parseMergeRef(ref: string): CellRange | undefined {
+  const n = ref.length;
+  let i = 0;
+  let c1 = 0;
+  let r1 = 0;
+  let c2 = 0;
+  let r2 = 0;
+  for (let part = 0; part < 2; part++) {
+    const letters = i;
+    let col = 0;
+    for (let ch = ref.charCodeAt(i); ch >= 65 && ch <= 90 && i - letters < 3; ch = ref.charCodeAt(++i)) col = col * 26 + (ch - 64);
+    const digits = i;
+    let row = 0;
+    for (let ch = ref.charCodeAt(i); ch >= 48 && ch <= 57 && i - digits < 7; ch = ref.charCodeAt(++i)) row = row * 10 + (ch - 48);
+    if (i === letters || digits === letters || i === digits || row < 1) return parseRangeAddress(ref);
+    if (part === 0) {
+      c1 = col - 1;
+      r1 = row - 1;
+      if (ref.charCodeAt(i) !== 58 /* : */) return parseRangeAddress(ref);
+      i++;
+    } else {
+      c2 = col - 1;
+      r2 = row - 1;
+    }
+  }
+  if (i !== n) return parseRangeAddress(ref);
+  return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
+}
+
 export interface ReadResult {
   grids: Grid[];
   /** zh-CN notes about what was adjusted while reading (e.g. a merge clipped to the used range). */
@@ -211,6 +289,8 @@ class XlsxReader {
   private sharedStringsPart: string | undefined;
   /** Number format per cellXfs index. */
   private xfFormats: (string | undefined)[] = [];
+  /** formatInfo per cellXfs index, filled as cells use them. */
+  private readonly xfInfos: FormatInfo[] = [];
   private readonly uncalculated: string[] = [];
   private uncalculatedCount = 0;
 
@@ -369,7 +449,7 @@ class XlsxReader {
       const r = rowIndex;
       const c = colIndex;
       let value: CellValue = null;
-      const numFmt = this.xfFormats[style];
+      const info = this.xfInfos[style] ?? (this.xfInfos[style] = formatInfo(this.xfFormats[style]));
       if (hasF && (!hasV || (v === '' && type !== 'str' && type !== 's' && type !== 'inlineStr'))) {
         this.uncalculatedCount++;
         if (this.uncalculated.length < 5) this.uncalculated.push(`“${sheet.name}”${toA1(r, c)}`);
@@ -413,7 +493,7 @@ class XlsxReader {
           const n = Number(v);
           if (!Number.isFinite(n)) {
             value = v;
-          } else if (isDateNumFmt(numFmt) && !/^general$/i.test(numFmt ?? '')) {
+          } else if (info.valueIsDate) {
             value = excelToDate(n, this.date1904);
           } else {
             value = n;
@@ -424,7 +504,7 @@ class XlsxReader {
       if (++this.cellCount > lim.maxCells) {
         throw tooLarge(`有内容的单元格数量超过上限 ${lim.maxCells.toLocaleString('en-US')} 个`);
       }
-      (cells[r] ??= [])[c] = { value, text: displayText(value, numFmt) };
+      (cells[r] ??= [])[c] = { value, text: cellText(value, info) };
       if (r > maxRow) maxRow = r;
       if (c > maxCol) maxCol = c;
     };
@@ -483,7 +563,7 @@ class XlsxReader {
             inIsT = inIs && phonetic === 0;
             break;
           case 'mergeCell': {
-            const range = parseRangeAddress(attr(tag, 'ref') ?? '');
+            const range = parseMergeRef(attr(tag, 'ref') ?? '');
             if (!range) break;
             if (++this.mergeCount > lim.maxMerges) {
               throw tooLarge(`合并单元格区域数量超过上限 ${lim.maxMerges.toLocaleString('en-US')} 个`);

@@ -7,11 +7,16 @@
  * normalised as XML 1.0 requires (§2.11, §3.3.3). No Node APIs (bundled for the page).
  */
 
-/** A start tag: its qualified name and attributes (values decoded and normalised). */
+/** A start tag: its qualified name and attributes (values decoded and normalised). Valid only during `open`. */
 export interface XmlTag {
   name: string;
   /** Attribute names (qualified, as written) and values, alternating: [name, value, name, value, …]. */
-  attrs: string[];
+  readonly attrs: string[];
+  /**
+   * Attribute by local name, without building the list: the one named exactly `name`, else the first
+   * prefixed one ("r:id", never "xmlns:…"); `prefixed` looks only for the latter.
+   */
+  attr(name: string, prefixed?: boolean): string | undefined;
 }
 
 export interface XmlHandlers {
@@ -73,10 +78,74 @@ function decode(raw: string): string {
 /** Text as XML delivers it: line ends normalised to "\n", then entities decoded. */
 const textOf = (raw: string): string => decode(raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw);
 
+/** An element name as written and its local part, shared by every tag of that name in a part. */
+interface TagName {
+  name: string;
+  local: string;
+}
+
+/**
+ * The start tag being reported. Attributes are kept as positions into the scanner's buffer and sliced only
+ * when asked for, so a tag whose attributes nobody reads costs no strings. Valid only during `open`.
+ */
+class ScannedTag implements XmlTag {
+  name = '';
+  /** The buffer the positions refer to. */
+  s = '';
+  count = 0;
+  /** Per attribute: key start, key end, value start, value end. */
+  readonly pos: number[] = [];
+  /** Per attribute: the decoded value when it held entities or line ends, else undefined (a plain slice). */
+  readonly decoded: (string | undefined)[] = [];
+
+  get attrs(): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < this.count; i++) out.push(this.s.slice(this.pos[4 * i], this.pos[4 * i + 1]), this.value(i));
+    return out;
+  }
+
+  attr(name: string, prefixed = false): string | undefined {
+    let i = prefixed ? -1 : this.indexOf(name);
+    if (i < 0) i = this.indexOfPrefixed(name);
+    return i < 0 ? undefined : this.value(i);
+  }
+
+  value(i: number): string {
+    return this.decoded[i] ?? this.s.slice(this.pos[4 * i + 2], this.pos[4 * i + 3]);
+  }
+
+  /** Index of the attribute whose qualified name is `name`, or -1. */
+  indexOf(name: string): number {
+    const { s, pos } = this;
+    for (let i = 0; i < this.count; i++) {
+      const k0 = pos[4 * i];
+      if (pos[4 * i + 1] - k0 === name.length && s.startsWith(name, k0)) return i;
+    }
+    return -1;
+  }
+
+  /** Index of the first prefixed attribute ("r:id", never "xmlns:…") whose local name is `name`, or -1. */
+  indexOfPrefixed(name: string): number {
+    const { s, pos } = this;
+    for (let i = 0; i < this.count; i++) {
+      const k0 = pos[4 * i];
+      const k1 = pos[4 * i + 1];
+      if (k1 - k0 <= name.length) continue;
+      let c = k0;
+      while (c < k1 && s.charCodeAt(c) !== 58) c++;
+      if (c < k1 && k1 - c - 1 === name.length && s.startsWith(name, c + 1) && !s.startsWith('xmlns:', k0)) return i;
+    }
+    return -1;
+  }
+}
+
 export class XmlScanner {
   private buf = '';
-  private readonly stack: string[] = [];
+  private readonly stack: TagName[] = [];
   private seenRoot = false;
+  private readonly tag = new ScannedTag();
+  /** Names seen so far, bucketed by length and end characters (bounded: a part with thousands of names just misses). */
+  private readonly names: TagName[][] = [];
 
   constructor(private readonly h: XmlHandlers) {}
 
@@ -88,7 +157,7 @@ export class XmlScanner {
 
   close(): void {
     this.scan(true);
-    if (this.stack.length) throw new XmlError(`unclosed tag <${this.stack[this.stack.length - 1]}>`);
+    if (this.stack.length) throw new XmlError(`unclosed tag <${this.stack[this.stack.length - 1].name}>`);
     if (!this.seenRoot) throw new XmlError('document must contain a root element');
   }
 
@@ -120,7 +189,9 @@ export class XmlScanner {
         break;
       }
       if (lt > i) this.emitText(s.slice(i, lt));
-      const next = this.markup(s, lt, final);
+      const c = s.charCodeAt(lt + 1);
+      // Start and end tags are nearly all the markup of a part: handled here, the rest in markup().
+      const next = c === 47 ? this.endTag(s, lt, final) : isNameStart(c) ? this.startTag(s, lt, final) : this.markup(s, lt, final);
       if (next < 0) {
         i = lt;
         break;
@@ -134,7 +205,6 @@ export class XmlScanner {
   /** Handles the markup starting at `lt`; returns the index after it, or -1 when the chunk ends inside it. */
   private markup(s: string, lt: number, final: boolean): number {
     const c = s.charCodeAt(lt + 1);
-    if (c === 47 /* / */) return this.endTag(s, lt, final);
     if (c === 33 /* ! */) {
       if (s.startsWith('<!--', lt)) return this.skipTo(s, lt + 4, '-->', final);
       if (s.startsWith('<![CDATA[', lt)) {
@@ -158,18 +228,18 @@ export class XmlScanner {
       if (!final) return -1;
       throw new XmlError('unexpected end of document');
     }
-    return this.startTag(s, lt, final);
+    throw new XmlError('invalid tag name');
   }
 
   private endTag(s: string, lt: number, final: boolean): number {
     const open = this.stack.length ? this.stack[this.stack.length - 1] : undefined;
     let j = lt + 2;
-    if (open !== undefined && s.startsWith(open, j)) {
-      j += open.length;
+    if (open !== undefined && s.startsWith(open.name, j)) {
+      j += open.name.length;
       while (j < s.length && isSpace(s.charCodeAt(j))) j++;
       if (j < s.length && s.charCodeAt(j) === 62) {
         this.stack.pop();
-        this.h.close?.(localName(open));
+        this.h.close?.(open.local);
         return j + 1;
       }
     }
@@ -179,7 +249,7 @@ export class XmlScanner {
       throw new XmlError('malformed end tag');
     }
     const name = s.slice(lt + 2, gt).trim();
-    throw new XmlError(open === undefined ? `unexpected close tag </${name}>` : `unexpected close tag </${name}>, expected </${open}>`);
+    throw new XmlError(open === undefined ? `unexpected close tag </${name}>` : `unexpected close tag </${name}>, expected </${open.name}>`);
   }
 
   private skipTo(s: string, from: number, end: string, final: boolean): number {
@@ -212,21 +282,40 @@ export class XmlScanner {
     return -1;
   }
 
+  /** The shared TagName for s[from, to). */
+  private nameAt(s: string, from: number, to: number): TagName {
+    const len = to - from;
+    const key = (len * 7 + s.charCodeAt(from) + s.charCodeAt(to - 1) * 3) & 63;
+    let bucket = this.names[key];
+    if (bucket === undefined) bucket = this.names[key] = [];
+    for (let b = 0; b < bucket.length; b++) {
+      const e = bucket[b];
+      if (e.name.length === len && s.startsWith(e.name, from)) return e;
+    }
+    const name = s.slice(from, to);
+    const e: TagName = { name, local: localName(name) };
+    if (bucket.length < 8) bucket.push(e);
+    return e;
+  }
+
   private startTag(s: string, lt: number, final: boolean): number {
     const n = s.length;
-    let j = lt + 1;
-    let ch = s.charCodeAt(j);
-    if (!(ch >= 65 && ch <= 90) && !(ch >= 97 && ch <= 122) && ch !== 95 && ch !== 58 && !(ch >= 0xc0)) {
-      throw new XmlError('invalid tag name');
-    }
-    for (j++; j < n; j++) {
+    let j = lt + 2;
+    let ch = 0;
+    let cls = 0;
+    for (; j < n; j++) {
       ch = s.charCodeAt(j);
-      if (isSpace(ch) || ch === 62 || ch === 47) break;
-      if (ch === 60 || ch === 61 || ch === 34 || ch === 39 || ch === 38) throw new XmlError('invalid tag name');
+      if (ch < 128 && (cls = CLASS[ch] & NAME_MASK) !== 0) {
+        if (cls === NAME_BAD) throw new XmlError('invalid tag name');
+        break;
+      }
     }
     if (j >= n) return this.incomplete(final);
-    const name = s.slice(lt + 1, j);
-    const attrs: string[] = [];
+    const nameEnd = j;
+    const tag = this.tag;
+    const pos = tag.pos;
+    const decoded = tag.decoded;
+    let count = 0;
     let selfClosing = false;
     for (;;) {
       const before = j;
@@ -236,56 +325,106 @@ export class XmlScanner {
       if (ch === 62) break;
       if (ch === 47) {
         if (j + 1 >= n) return this.incomplete(final);
-        if (s.charCodeAt(j + 1) !== 62) throw new XmlError(`malformed <${name}>`);
+        if (s.charCodeAt(j + 1) !== 62) throw new XmlError(`malformed <${s.slice(lt + 1, nameEnd)}>`);
         selfClosing = true;
         j++;
         break;
       }
-      if (j === before) throw new XmlError(`attributes of <${name}> must be separated by whitespace`);
+      if (j === before) throw new XmlError(`attributes of <${s.slice(lt + 1, nameEnd)}> must be separated by whitespace`);
       const k0 = j;
       for (; j < n; j++) {
         ch = s.charCodeAt(j);
-        if (ch === 61 || isSpace(ch) || ch === 62 || ch === 47 || ch === 60 || ch === 34 || ch === 39) break;
+        if (ch < 128 && (CLASS[ch] & KEY_END) !== 0) break;
       }
       if (j >= n) return this.incomplete(final);
-      const key = s.slice(k0, j);
-      if (key === '') throw new XmlError(`malformed attributes in <${name}>`);
-      while (j < n && isSpace(s.charCodeAt(j))) j++;
-      if (j >= n) return this.incomplete(final);
-      if (s.charCodeAt(j) !== 61) throw new XmlError(`attribute ${key} without a value`);
+      const k1 = j;
+      if (k1 === k0) throw new XmlError(`malformed attributes in <${s.slice(lt + 1, nameEnd)}>`);
+      if (ch !== 61) {
+        while (j < n && isSpace(s.charCodeAt(j))) j++;
+        if (j >= n) return this.incomplete(final);
+        if (s.charCodeAt(j) !== 61) throw new XmlError(`attribute ${s.slice(k0, k1)} without a value`);
+      }
       j++;
       while (j < n && isSpace(s.charCodeAt(j))) j++;
       if (j >= n) return this.incomplete(final);
       const q = s.charCodeAt(j);
       if (q !== 34 && q !== 39) throw new XmlError(`unquoted attribute value`);
-      const qe = s.indexOf(q === 34 ? '"' : "'", j + 1);
-      if (qe < 0) return this.incomplete(final);
-      for (let k = 0; k < attrs.length; k += 2) if (attrs[k] === key) throw new XmlError(`duplicate attribute ${key}`);
-      attrs.push(key, attrValue(s, j + 1, qe));
+      // One pass over the value: its end, a refused "<", and whether it needs decoding.
+      let flags = 0;
+      let qe = j + 1;
+      for (; qe < n; qe++) {
+        ch = s.charCodeAt(qe);
+        if (ch < 128 && (cls = CLASS[ch] & VALUE_MASK) !== 0) {
+          if (ch === q) break;
+          flags |= cls;
+        }
+      }
+      if (qe >= n) return this.incomplete(final);
+      for (let k = 0; k < count; k++) {
+        const a0 = pos[4 * k];
+        if (pos[4 * k + 1] - a0 === k1 - k0 && sameText(s, a0, k0, k1 - k0)) throw new XmlError(`duplicate attribute ${s.slice(k0, k1)}`);
+      }
+      if ((flags & VALUE_LT) !== 0) throw new XmlError('"<" in an attribute value');
+      pos[4 * count] = k0;
+      pos[4 * count + 1] = k1;
+      pos[4 * count + 2] = j + 1;
+      pos[4 * count + 3] = qe;
+      // Line ends, tabs and newlines become spaces (XML 1.0 §3.3.3), then entities are decoded.
+      decoded[count] = (flags & VALUE_DECODE) === 0 ? undefined : decode(s.slice(j + 1, qe).replace(/\r\n?|[\n\t]/g, ' '));
+      count++;
       j = qe + 1;
     }
     if (this.stack.length === 0) {
       if (this.seenRoot) throw new XmlError('more than one root element');
       this.seenRoot = true;
     }
-    const local = localName(name);
-    this.h.open?.({ name, attrs }, local);
-    if (selfClosing) this.h.close?.(local);
-    else this.stack.push(name);
+    const tn = this.nameAt(s, lt + 1, nameEnd);
+    tag.name = tn.name;
+    tag.s = s;
+    tag.count = count;
+    this.h.open?.(tag, tn.local);
+    tag.s = '';
+    if (selfClosing) this.h.close?.(tn.local);
+    else this.stack.push(tn);
     return j + 1;
   }
 }
 
-const isSpace = (ch: number): boolean => ch === 32 || ch === 10 || ch === 9 || ch === 13;
+// Character classes of ASCII for the start-tag loops (bit flags, one table lookup per character).
+/** In a tag name: ends it. */
+const NAME_END = 1;
+/** In a tag name: refused. */
+const NAME_BAD = 2;
+const NAME_MASK = NAME_END | NAME_BAD;
+/** Ends an attribute name. */
+const KEY_END = 4;
+/** In an attribute value: a quote (the value's end when it matches the opening one). */
+const VALUE_QUOTE = 8;
+/** In an attribute value: refused. */
+const VALUE_LT = 16;
+/** In an attribute value: needs decoding (entity reference, line end or tab). */
+const VALUE_DECODE = 32;
+const VALUE_MASK = VALUE_QUOTE | VALUE_LT | VALUE_DECODE;
+const CLASS = (() => {
+  const t = new Uint8Array(128);
+  const set = (chars: string, flag: number): void => {
+    for (const c of chars) t[c.charCodeAt(0)] |= flag;
+  };
+  set(' \n\t\r>/', NAME_END);
+  set('<="\'&', NAME_BAD);
+  set(' \n\t\r=>/<"\'', KEY_END);
+  set('"\'', VALUE_QUOTE);
+  set('<', VALUE_LT);
+  set('&\r\n\t', VALUE_DECODE);
+  return t;
+})();
 
-/** An attribute value: "<" is refused; line ends, tabs and newlines become spaces, then entities are decoded. */
-function attrValue(s: string, from: number, to: number): string {
-  let plain = true;
-  for (let k = from; k < to; k++) {
-    const ch = s.charCodeAt(k);
-    if (ch === 60) throw new XmlError('"<" in an attribute value');
-    if (ch === 38 || ch === 13 || ch === 10 || ch === 9) plain = false;
-  }
-  const raw = s.slice(from, to);
-  return plain ? raw : decode(raw.replace(/\r\n?|[\n\t]/g, ' '));
+/** XML name start characters as the scanner accepts them (ASCII letters, "_", ":" and anything non-ASCII). */
+const isNameStart = (ch: number): boolean => (ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90) || ch === 95 || ch === 58 || ch >= 0xc0;
+
+function sameText(s: string, a: number, b: number, len: number): boolean {
+  for (let k = 0; k < len; k++) if (s.charCodeAt(a + k) !== s.charCodeAt(b + k)) return false;
+  return true;
 }
+
+const isSpace = (ch: number): boolean => ch === 32 || ch === 10 || ch === 9 || ch === 13;

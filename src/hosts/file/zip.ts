@@ -187,21 +187,12 @@ export class ZipReader {
    * once `budget` runs out, and with ZipError('corrupt') on bad data or a CRC mismatch.
    */
   inflate(entry: ZipEntry, onChunk: (chunk: Uint8Array) => void, budget: InflateBudget): void {
-    if (entry.flags & 1) throw new ZipError('corrupt', `压缩包中的“${entry.name}”已加密，无法读取`);
-    const raw = this.rawData(entry);
-    if (oneShot && entry.method === 8 && entry.size > 0 && entry.size <= ONE_SHOT_MAX_BYTES && entry.size <= budget.remaining) {
-      let whole: Uint8Array | undefined;
-      try {
-        whole = oneShot(raw, entry.size, entry.crc);
-      } catch {
-        whole = undefined; // the streaming path below names the problem
-      }
-      if (whole && whole.length === entry.size) {
-        budget.remaining -= whole.length;
-        onChunk(whole);
-        return;
-      }
+    const whole = this.inflateWhole(entry, budget);
+    if (whole) {
+      onChunk(whole);
+      return;
     }
+    const raw = this.rawData(entry);
     let crc = 0;
     let total = 0;
     // Errors raised by the consumer (a limit, bad XML) pass through untouched; only inflate's own are "corrupt".
@@ -241,8 +232,32 @@ export class ZipReader {
     }
   }
 
+  /**
+   * The entry's whole content in one piece when the host's one-shot inflater can produce it (a deflated
+   * entry of at most ONE_SHOT_MAX_BYTES, within the budget, intact); undefined otherwise: then inflate()
+   * streams it, and names any problem.
+   */
+  inflateWhole(entry: ZipEntry, budget: InflateBudget): Uint8Array | undefined {
+    if (entry.flags & 1) throw new ZipError('corrupt', `压缩包中的“${entry.name}”已加密，无法读取`);
+    if (!oneShot || entry.method !== 8 || entry.size <= 0 || entry.size > ONE_SHOT_MAX_BYTES || entry.size > budget.remaining) {
+      return undefined;
+    }
+    const raw = this.rawData(entry);
+    let whole: Uint8Array | undefined;
+    try {
+      whole = oneShot(raw, entry.size, entry.crc);
+    } catch {
+      return undefined; // the streaming path names the problem
+    }
+    if (whole.length !== entry.size) return undefined;
+    budget.remaining -= whole.length;
+    return whole;
+  }
+
   /** Whole entry content (for small parts), within the budget. */
   read(entry: ZipEntry, budget: InflateBudget): Uint8Array {
+    const whole = this.inflateWhole(entry, budget);
+    if (whole) return whole;
     const chunks: Uint8Array[] = [];
     let n = 0;
     this.inflate(
