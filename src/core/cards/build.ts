@@ -117,9 +117,10 @@ function tableDrafts(table: ProjectTable | undefined, findings: Finding[]): Draf
   let rest = [...findings];
 
   // 1. Templated values: the root plus every finding on a value cell holding the template value.
-  if (table) {
+  const roots = findings.filter((f) => f.ruleId === 'same-value-everywhere');
+  if (table && roots.length) {
     const valueText = new Map(table.indicators.map((r) => [`${r.value.ref.sheet}!${r.value.ref.address}`, compact(r.value.text)]));
-    for (const root of findings.filter((f) => f.ruleId === 'same-value-everywhere')) {
+    for (const root of roots) {
       const template = valueText.get(cellKey(root));
       if (!template) continue;
       const symptoms = rest.filter((f) => f !== root && f.ruleId !== root.ruleId && valueText.get(cellKey(f)) === template);

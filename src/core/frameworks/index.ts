@@ -185,11 +185,12 @@ function pairScore(fw: Framework, p: Pair): number {
   const owners = idx.level2.get(p.l2);
   if (!owners) return 0;
   const l1 = idx.level1.get(p.l1);
-  const weight = (o: { official: boolean }): number => (o.official ? 1 : 0.5);
-  if (!l1) return p.l1 && KNOWN_L1.has(p.l1) ? -1 : Math.max(...owners.map(weight));
+  if (!l1) return p.l1 && KNOWN_L1.has(p.l1) ? -1 : owners.some((o) => o.official) ? 1 : 0.5;
   const own = owners.find((o) => o.level1 === l1);
-  return own ? weight(own) : -1;
+  return own ? ownerWeight(own) : -1;
 }
+
+const ownerWeight = (o: { official: boolean }): number => (o.official ? 1 : 0.5);
 
 interface Scored {
   fw: Framework;

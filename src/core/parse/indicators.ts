@@ -286,9 +286,8 @@ export function readIndicatorBlock(view: SheetView, headerRow: number, bottom: n
 
   const cellAt = (r: number, c: number, key: ColumnKey): Field => {
     const m = view.master(r, c);
-    const here = view.field(r, c);
     // A merge reaching up into the header (a header title merged down over a blank cell) holds no value.
-    if (m.row <= lastHeaderRow) return { ...here, text: '', raw: null };
+    if (m.row <= lastHeaderRow) return { ...view.field(r, c), text: '', raw: null };
     // 三级 merged across the 描述 column (or 描述 across 指标值): the text belongs to the left column only.
     const from = owner.get(m.col);
     if (m.col !== c && from !== undefined && from !== key && key !== 'level1' && key !== 'level2') {

@@ -5,6 +5,7 @@
  * cell right of the label" (that may be a prior-year, executed or "——" cell).
  */
 import type { MoneyField, ProjectTable } from '../model';
+import { memoByString } from '../memo';
 import { coreTitle } from './columns';
 import { doubt } from './indicators';
 import { parseMoney } from './numbers';
@@ -20,7 +21,7 @@ const TOTAL_ROW = /^(?:总额|合计|总计|资金合计|资金总额|项目资�
  * How good a column title is as "the budget": 3 this year's (adjusted) budget, 2 a budget amount, -1 a column
  * that is never the budget (executed, prior-year, score, rate, notes), undefined when it is no money title.
  */
-export function moneyColumnRank(key: string): number | undefined {
+export const moneyColumnRank = memoByString((key: string): number | undefined => {
   const k = coreTitle(key).replace(/:+$/, '');
   if (k === '') return undefined;
   if (/执行|实际|支出数|完成|结余|决算|分值|执行率|得分|权重|原因|备注|说明|测算|依据|上年|去年|前年|历史|实施期|中长期|中期|项目期|累计|单价|数量/.test(k)) {
@@ -29,7 +30,7 @@ export function moneyColumnRank(key: string): number | undefined {
   if (/^(?:全年|调整后|年度|当年|本年度?)(?:预算|资金|金额)?(?:数|总额)?$|预算调整数|调整后(?:的)?预算/.test(k)) return 3;
   if (/预算|金额|资金|申请|批复|安排/.test(k)) return 2;
   return undefined;
-}
+});
 
 function kindOfRowTitle(key: string): MoneyKind | undefined {
   const k = key.replace(/:+$/, '');
@@ -40,19 +41,18 @@ function kindOfRowTitle(key: string): MoneyKind | undefined {
 
 /** A row of money column titles: two or more titles right of `fromCol`. Returns the titles' columns and ranks. */
 function titleRow(view: SheetView, row: number, fromCol: number): Map<number, number> | undefined {
-  const ranks = new Map<number, number>();
+  let ranks: Map<number, number> | undefined;
   for (let c = fromCol; c < view.cols; c++) {
-    if (view.isMergeSlave(row, c)) continue;
     const k = view.key(row, c);
-    if (k === '') continue;
+    if (k === '' || view.isMergeSlave(row, c)) continue;
     const rank = moneyColumnRank(k);
     if (rank === undefined) {
       if (/^-?\d/.test(k)) return undefined; // a row of amounts, not titles
       continue;
     }
-    ranks.set(c, rank);
+    (ranks ??= new Map()).set(c, rank);
   }
-  return ranks.size >= 2 ? ranks : undefined;
+  return ranks && ranks.size >= 2 ? ranks : undefined;
 }
 
 /**
