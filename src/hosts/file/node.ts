@@ -2,24 +2,33 @@
 import { randomBytes } from 'crypto';
 import { closeSync, constants as fsConstants, fstatSync, openSync, promises as fs, readSync } from 'fs';
 import * as nodePath from 'path';
-import { gunzipSync } from 'zlib';
+import * as zlib from 'zlib';
 import type { Grid } from '../../core/grid';
 import type { Finding } from '../../core/findings';
 import { type AnnotateOptions, type AnnotateResult, annotateBuffer } from './annotate';
 import { DEFAULT_READ_LIMITS, FileReadError, readGridsFromBuffer } from './read';
 import { setOneShotInflater } from './zip';
 
+/** zlib's own CRC-32 (Node 20.15 and later). */
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
 /**
- * Native inflate for package parts in Node: the raw deflate data is wrapped as a gzip member whose trailer
- * holds the entry's CRC-32 and size, so zlib checks both; output is capped at the declared size.
+ * Native inflate for package parts in Node, output capped at the declared size, which it must reach with
+ * the declared CRC-32. Where zlib has no crc32 (Node before 20.15), the raw deflate data is wrapped as a
+ * gzip member whose trailer holds the entry's CRC-32 and size, so that zlib checks both.
  */
 export function inflateEntryNative(raw: Uint8Array, size: number, crc: number): Uint8Array {
+  if (nativeCrc32) {
+    const out = zlib.inflateRawSync(raw, { maxOutputLength: size });
+    if (out.length !== size || nativeCrc32(out) !== crc >>> 0) throw new Error('size or CRC-32 mismatch');
+    return out;
+  }
   const gz = Buffer.allocUnsafe(raw.length + 18);
   gz.set([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
   gz.set(raw, 10);
   gz.writeUInt32LE(crc >>> 0, raw.length + 10);
   gz.writeUInt32LE(size >>> 0, raw.length + 14);
-  return gunzipSync(gz, { maxOutputLength: size });
+  return zlib.gunzipSync(gz, { maxOutputLength: size });
 }
 setOneShotInflater(inflateEntryNative);
 

@@ -199,6 +199,36 @@ function cellText(value: string | number | boolean | Date, info: FormatInfo): st
   return text;
 }
 
+/** s[from, to) as a number when it is 1 to 9 plain digits (as Number() reads them, without a string); else -1. */
+function digitsAt(s: string, from: number, to: number): number {
+  if (from < 0 || to <= from || to - from > 9) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/** Row and column (0-based) of the reference a1At last read. */
+let a1Row = 0;
+let a1Col = 0;
+
+/** Reads the plain form of a cell reference, "B12", at s[from, to) as parseA1 would; false for any other form. */
+function a1At(s: string, from: number, to: number): boolean {
+  if (from < 0) return false;
+  let i = from;
+  let col = 0;
+  for (let ch = s.charCodeAt(i); i < to && i - from < 3 && ch >= 65 && ch <= 90; ch = s.charCodeAt(++i)) col = col * 26 + (ch - 64);
+  const digits = i;
+  const row = digitsAt(s, digits, to);
+  if (digits === from || digits - from > 3 || row < 1 || to - digits > 7) return false;
+  a1Row = row - 1;
+  a1Col = col - 1;
+  return true;
+}
+
 /** "B2:D5" as parseRangeAddress reads it, without its string splitting for the plain uppercase form every writer uses. */
 function parseMergeRef(ref: string): CellRange | undefined {
   const n = ref.length;
@@ -461,7 +491,8 @@ class XlsxReader {
           if (!this.sharedStrings) {
             throw corrupt(this.sharedStringsPart ? `缺少共享字符串部件 ${this.sharedStringsPart}` : '单元格引用了共享字符串，但工作簿中没有共享字符串部件');
           }
-          const i = Number(v);
+          const digits = digitsAt(v, 0, v.length);
+          const i = digits >= 0 ? digits : Number(v);
           if (!Number.isInteger(i) || i < 0 || i >= this.sharedStrings.length) {
             throw corrupt(`工作表“${sheet.name}”${toA1(r, c)} 引用了不存在的共享字符串`);
           }
@@ -490,7 +521,8 @@ class XlsxReader {
         }
         default: {
           if (!hasV || v.trim() === '') return;
-          const n = Number(v);
+          const digits = digitsAt(v, 0, v.length);
+          const n = digits >= 0 ? digits : Number(v);
           if (!Number.isFinite(n)) {
             value = v;
           } else if (info.valueIsDate) {
@@ -519,7 +551,9 @@ class XlsxReader {
             break;
           case 'row': {
             if (!inSheetData) break;
-            const r = Number(attr(tag, 'r'));
+            const ri = tag.find('r');
+            const digits = ri < 0 ? -1 : digitsAt(tag.source, tag.valueStart(ri), tag.valueEnd(ri));
+            const r = digits >= 0 ? digits : Number(ri < 0 ? undefined : tag.value(ri));
             rowIndex = Number.isInteger(r) && r >= 1 ? r - 1 : rowIndex + 1;
             if (rowIndex > 1_048_575) throw corrupt(`工作表“${sheet.name}”的行号超出 Excel 的范围`);
             colIndex = -1;
@@ -527,19 +561,30 @@ class XlsxReader {
           }
           case 'c': {
             if (!inSheetData) break;
-            const ref = attr(tag, 'r');
-            const pos = ref ? parseA1(ref) : undefined;
-            if (pos) {
-              rowIndex = pos.row;
-              colIndex = pos.col;
+            const ri = tag.find('r');
+            if (ri >= 0 && a1At(tag.source, tag.valueStart(ri), tag.valueEnd(ri))) {
+              rowIndex = a1Row;
+              colIndex = a1Col;
             } else {
-              colIndex++;
-              if (rowIndex < 0) rowIndex = 0;
+              const ref = ri < 0 ? undefined : tag.value(ri);
+              const pos = ref ? parseA1(ref) : undefined;
+              if (pos) {
+                rowIndex = pos.row;
+                colIndex = pos.col;
+              } else {
+                colIndex++;
+                if (rowIndex < 0) rowIndex = 0;
+              }
             }
             if (rowIndex > 1_048_575 || colIndex > 16_383) throw corrupt(`工作表“${sheet.name}”的单元格地址超出 Excel 的范围`);
-            type = attr(tag, 't') ?? 'n';
-            const s = Number(attr(tag, 's') ?? 0);
-            style = Number.isInteger(s) && s >= 0 ? s : 0;
+            type = tag.attr('t') ?? 'n';
+            const si = tag.find('s');
+            const digits = si < 0 ? 0 : digitsAt(tag.source, tag.valueStart(si), tag.valueEnd(si));
+            if (digits >= 0) style = digits;
+            else {
+              const s = Number(tag.value(si));
+              style = Number.isInteger(s) && s >= 0 ? s : 0;
+            }
             hasF = false;
             hasV = false;
             v = '';

@@ -17,6 +17,16 @@ export interface XmlTag {
    * prefixed one ("r:id", never "xmlns:…"); `prefixed` looks only for the latter.
    */
   attr(name: string, prefixed?: boolean): string | undefined;
+  /** Index of the attribute attr(name, prefixed) reads, or -1 (for value, valueStart). */
+  find(name: string, prefixed?: boolean): number;
+  value(i: number): string;
+  /**
+   * Where attribute i's value lies in `source` when it equals the text as written (nothing to decode or
+   * normalise), so that a reader can parse it in place: source[valueStart(i), valueEnd(i)); else -1.
+   */
+  valueStart(i: number): number;
+  valueEnd(i: number): number;
+  readonly source: string;
 }
 
 export interface XmlHandlers {
@@ -91,7 +101,7 @@ interface TagName {
 class ScannedTag implements XmlTag {
   name = '';
   /** The buffer the positions refer to. */
-  s = '';
+  source = '';
   count = 0;
   /** Per attribute: key start, key end, value start, value end. */
   readonly pos: number[] = [];
@@ -100,40 +110,52 @@ class ScannedTag implements XmlTag {
 
   get attrs(): string[] {
     const out: string[] = [];
-    for (let i = 0; i < this.count; i++) out.push(this.s.slice(this.pos[4 * i], this.pos[4 * i + 1]), this.value(i));
+    for (let i = 0; i < this.count; i++) out.push(this.source.slice(this.pos[4 * i], this.pos[4 * i + 1]), this.value(i));
     return out;
   }
 
   attr(name: string, prefixed = false): string | undefined {
-    let i = prefixed ? -1 : this.indexOf(name);
-    if (i < 0) i = this.indexOfPrefixed(name);
+    const i = this.find(name, prefixed);
     return i < 0 ? undefined : this.value(i);
   }
 
+  find(name: string, prefixed = false): number {
+    const i = prefixed ? -1 : this.indexOf(name);
+    return i < 0 ? this.indexOfPrefixed(name) : i;
+  }
+
   value(i: number): string {
-    return this.decoded[i] ?? this.s.slice(this.pos[4 * i + 2], this.pos[4 * i + 3]);
+    return this.decoded[i] ?? this.source.slice(this.pos[4 * i + 2], this.pos[4 * i + 3]);
+  }
+
+  valueStart(i: number): number {
+    return this.decoded[i] === undefined ? this.pos[4 * i + 2] : -1;
+  }
+
+  valueEnd(i: number): number {
+    return this.decoded[i] === undefined ? this.pos[4 * i + 3] : -1;
   }
 
   /** Index of the attribute whose qualified name is `name`, or -1. */
-  indexOf(name: string): number {
-    const { s, pos } = this;
+  private indexOf(name: string): number {
+    const { source: s, pos } = this;
     for (let i = 0; i < this.count; i++) {
       const k0 = pos[4 * i];
-      if (pos[4 * i + 1] - k0 === name.length && s.startsWith(name, k0)) return i;
+      if (pos[4 * i + 1] - k0 === name.length && textAt(s, k0, name)) return i;
     }
     return -1;
   }
 
   /** Index of the first prefixed attribute ("r:id", never "xmlns:…") whose local name is `name`, or -1. */
-  indexOfPrefixed(name: string): number {
-    const { s, pos } = this;
+  private indexOfPrefixed(name: string): number {
+    const { source: s, pos } = this;
     for (let i = 0; i < this.count; i++) {
       const k0 = pos[4 * i];
       const k1 = pos[4 * i + 1];
       if (k1 - k0 <= name.length) continue;
       let c = k0;
       while (c < k1 && s.charCodeAt(c) !== 58) c++;
-      if (c < k1 && k1 - c - 1 === name.length && s.startsWith(name, c + 1) && !s.startsWith('xmlns:', k0)) return i;
+      if (c < k1 && k1 - c - 1 === name.length && textAt(s, c + 1, name) && !s.startsWith('xmlns:', k0)) return i;
     }
     return -1;
   }
@@ -234,7 +256,7 @@ export class XmlScanner {
   private endTag(s: string, lt: number, final: boolean): number {
     const open = this.stack.length ? this.stack[this.stack.length - 1] : undefined;
     let j = lt + 2;
-    if (open !== undefined && s.startsWith(open.name, j)) {
+    if (open !== undefined && textAt(s, j, open.name)) {
       j += open.name.length;
       while (j < s.length && isSpace(s.charCodeAt(j))) j++;
       if (j < s.length && s.charCodeAt(j) === 62) {
@@ -290,10 +312,10 @@ export class XmlScanner {
     if (bucket === undefined) bucket = this.names[key] = [];
     for (let b = 0; b < bucket.length; b++) {
       const e = bucket[b];
-      if (e.name.length === len && s.startsWith(e.name, from)) return e;
+      if (e.name.length === len && textAt(s, from, e.name)) return e;
     }
     const name = s.slice(from, to);
-    const e: TagName = { name, local: localName(name) };
+    const e: TagName = { name, local: internalized(localName(name)) };
     if (bucket.length < 8) bucket.push(e);
     return e;
   }
@@ -380,10 +402,10 @@ export class XmlScanner {
     }
     const tn = this.nameAt(s, lt + 1, nameEnd);
     tag.name = tn.name;
-    tag.s = s;
+    tag.source = s;
     tag.count = count;
     this.h.open?.(tag, tn.local);
-    tag.s = '';
+    tag.source = '';
     if (selfClosing) this.h.close?.(tn.local);
     else this.stack.push(tn);
     return j + 1;
@@ -421,6 +443,31 @@ const CLASS = (() => {
 
 /** XML name start characters as the scanner accepts them (ASCII letters, "_", ":" and anything non-ASCII). */
 const isNameStart = (ch: number): boolean => (ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90) || ch === 95 || ch === 58 || ch >= 0xc0;
+
+/** Whether `text` occurs in `s` at `at` (String.prototype.startsWith without a call into the runtime, for short names). */
+function textAt(s: string, at: number, text: string): boolean {
+  const len = text.length;
+  if (at + len > s.length) return false;
+  for (let k = 0; k < len; k++) if (s.charCodeAt(at + k) !== text.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * The engine's single copy of a string (as property keys are kept), so that handlers comparing the local
+ * name with literals ("c", "row") compare references rather than characters.
+ */
+function internalized(text: string): string {
+  let copy = internalCopies.get(text);
+  if (copy === undefined) {
+    const key: Record<string, true> = {};
+    key[text] = true;
+    copy = Object.keys(key)[0];
+    if (internalCopies.size >= 4096) internalCopies.clear();
+    internalCopies.set(text, copy);
+  }
+  return copy;
+}
+const internalCopies = new Map<string, string>();
 
 function sameText(s: string, a: number, b: number, len: number): boolean {
   for (let k = 0; k < len; k++) if (s.charCodeAt(a + k) !== s.charCodeAt(b + k)) return false;
