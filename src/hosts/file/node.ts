@@ -19,7 +19,9 @@ const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
  */
 export function inflateEntryNative(raw: Uint8Array, size: number, crc: number): Uint8Array {
   if (nativeCrc32) {
-    const out = zlib.inflateRawSync(raw, { maxOutputLength: size });
+    // One output buffer with room for a byte more than declared: no chunk list to join, and an entry that
+    // inflates to more than its size still passes maxOutputLength and is refused.
+    const out = zlib.inflateRawSync(raw, { maxOutputLength: size, chunkSize: Math.max(64, size + 1) });
     if (out.length !== size || nativeCrc32(out) !== crc >>> 0) throw new Error('size or CRC-32 mismatch');
     return out;
   }
@@ -28,7 +30,7 @@ export function inflateEntryNative(raw: Uint8Array, size: number, crc: number): 
   gz.set(raw, 10);
   gz.writeUInt32LE(crc >>> 0, raw.length + 10);
   gz.writeUInt32LE(size >>> 0, raw.length + 14);
-  return zlib.gunzipSync(gz, { maxOutputLength: size });
+  return zlib.gunzipSync(gz, { maxOutputLength: size, chunkSize: Math.max(64, size + 1) });
 }
 setOneShotInflater(inflateEntryNative);
 

@@ -183,12 +183,23 @@ export class XmlScanner {
     if (!this.seenRoot) throw new XmlError('document must contain a root element');
   }
 
-  private emitText(raw: string): void {
+  /** Reports the character data s[from, to). */
+  private emitText(s: string, from: number, to: number): void {
     if (this.stack.length === 0) {
-      if (!SPACE.test(raw)) throw new XmlError('text data outside of root node');
+      if (!SPACE.test(s.slice(from, to))) throw new XmlError('text data outside of root node');
       return;
     }
-    const t = textOf(raw);
+    // Short text (a cell value) is checked here for what textOf would change; longer text by its searches.
+    let plain = to - from <= 32;
+    for (let k = from; plain && k < to; k++) {
+      const ch = s.charCodeAt(k);
+      if (ch === 38 || ch === 13) plain = false;
+    }
+    if (plain) {
+      this.h.text?.(s.slice(from, to));
+      return;
+    }
+    const t = textOf(s.slice(from, to));
     if (t && this.h.text) this.h.text(t);
   }
 
@@ -197,7 +208,7 @@ export class XmlScanner {
     const n = s.length;
     let i = 0;
     while (i < n) {
-      const lt = s.indexOf('<', i);
+      const lt = s.charCodeAt(i) === 60 ? i : s.indexOf('<', i);
       if (lt < 0) {
         let cut = n;
         if (!final) {
@@ -206,11 +217,11 @@ export class XmlScanner {
           if (amp >= i && s.indexOf(';', amp) < 0) cut = amp;
           if (cut > i && s.charCodeAt(cut - 1) === 13) cut--;
         }
-        if (cut > i) this.emitText(s.slice(i, cut));
+        if (cut > i) this.emitText(s, i, cut);
         i = cut;
         break;
       }
-      if (lt > i) this.emitText(s.slice(i, lt));
+      if (lt > i) this.emitText(s, i, lt);
       const c = s.charCodeAt(lt + 1);
       // Start and end tags are nearly all the markup of a part: handled here, the rest in markup().
       const next = c === 47 ? this.endTag(s, lt, final) : isNameStart(c) ? this.startTag(s, lt, final) : this.markup(s, lt, final);
