@@ -53,8 +53,12 @@ const u64 = (b: Uint8Array, o: number): number => u32(b, o) + u32(b, o + 4) * 0x
 
 /** Entry names: UTF-8 when flagged (or plain ASCII), else the legacy single-byte code page. */
 function decodeName(bytes: Uint8Array, utf8Flag: boolean): string {
-  return new TextDecoder(utf8Flag || isAscii(bytes) ? 'utf-8' : 'latin1').decode(bytes);
+  if (utf8Flag || isAscii(bytes)) return (utf8Names ??= new TextDecoder('utf-8')).decode(bytes);
+  return (legacyNames ??= new TextDecoder('latin1')).decode(bytes);
 }
+// Shared decoders: a call without {stream: true} starts from a clean state.
+let utf8Names: InstanceType<typeof TextDecoder> | undefined;
+let legacyNames: InstanceType<typeof TextDecoder> | undefined;
 
 /** Shared budget of decompressed bytes for one package. */
 export interface InflateBudget {
