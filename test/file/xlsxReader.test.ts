@@ -89,6 +89,22 @@ describe('bounded reader: files from other writers', () => {
     expect(grids[0].cells[1][1]?.value).toBe(true);
   });
 
+  it('reads references, styles and row numbers in every form they may take (plain, "$", spaces, lower case, entities)', () => {
+    const body =
+      '<sheetData><row r="1"><c r="$B$1"><v>1</v></c><c r=" c1 "><v>2</v></c><c r="d1"><v>007</v></c></row>' +
+      '<row r="03"><c r="A3" s="01"><v>0.5</v></c><c r="B3" s=" 2"><v>1</v></c><c r="C3" s="x"><v>1</v></c><c r="AAAA3"><v>4</v></c></row>' +
+      '<row r="&#52;"><c r="A&#52;" s="&#49;"><v>0.25</v></c><c r="A0"><v>5</v></c><c r="XFD4"><v>6</v></c></row>' +
+      '<row r="x"><c r="B5" t="s"><v> 0 </v></c></row></sheetData>' +
+      '<mergeCells count="2"><mergeCell ref="B5:c5"/><mergeCell ref="$C$6:D6"/></mergeCells>';
+    const grid = readGridsFromXlsx(zipParts(basicParts([{ name: 'S', body }], { sharedStrings: ['共享'] }))).grids[0];
+    const texts = (r: number): (string | undefined)[] => [0, 1, 2, 3, 16383].map((c) => grid.cells[r]?.[c]?.text);
+    expect(texts(0)).toEqual([undefined, '1', '2', '7', undefined]);
+    expect(texts(2)).toEqual(['50%', '1.00万元', '1', '4', undefined]);
+    expect(texts(3)).toEqual(['25%', '5', undefined, undefined, '6']);
+    expect(texts(4)).toEqual([undefined, '共享', undefined, undefined, undefined]);
+    expect(grid.merges).toEqual([{ top: 4, left: 1, bottom: 4, right: 2 }]);
+  });
+
   it('skips phonetic runs and joins rich text runs of shared strings', () => {
     const parts = basicParts([{ name: 'S', body: sheetData([[`<c r="A1" t="s"><v>0</v></c>`]]) }], { sharedStrings: ['x'] });
     parts['xl/sharedStrings.xml'] =

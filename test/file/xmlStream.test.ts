@@ -115,6 +115,23 @@ describe('streaming XML scanner', () => {
     );
   });
 
+  it('looks attributes up by name without building the list: exact name first, then a prefixed one (never xmlns:)', () => {
+    const seen: unknown[] = [];
+    const s = new XmlScanner({
+      open: (tag) => {
+        const v = tag.find('v');
+        const w = tag.find('w');
+        seen.push([tag.attr('id'), tag.attr('id', true), tag.attr('x'), v < 0 ? null : [tag.valueStart(v), tag.value(v)], w < 0 ? null : tag.source.slice(tag.valueStart(w), tag.valueEnd(w))]);
+      },
+    });
+    s.write('<a r:id="1" id="2" v="a&amp;b" w="plain" :x="3"><b xmlns:id="ns" v="	c"/></a>');
+    s.close();
+    expect(seen).toEqual([
+      ['2', '1', '3', [-1, 'a&b'], 'plain'],
+      [undefined, undefined, undefined, [-1, ' c'], null],
+    ]);
+  });
+
   it.each([
     ['a mismatched end tag', '<a><b></a></b>'],
     ['an unclosed element', '<a><b></b>'],
