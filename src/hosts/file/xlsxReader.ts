@@ -168,7 +168,7 @@ const formatInfos = new Map<string | undefined, FormatInfo>();
 function formatInfo(numFmt: string | undefined): FormatInfo {
   let info = formatInfos.get(numFmt);
   if (info === undefined) {
-    if (formatInfos.size >= 512) formatInfos.clear();
+    if (formatInfos.size >= 128) formatInfos.clear();
     info = {
       numFmt,
       valueIsDate: isDateNumFmt(numFmt) && !/^general$/i.test(numFmt ?? ''),
@@ -194,7 +194,7 @@ function cellText(value: string | number | boolean | Date, info: FormatInfo): st
       text = formatGeneral(value);
     }
     // -0 would share +0's entry (Map keys compare with SameValueZero).
-    if (info.texts.size < 1024 && !Object.is(value, -0)) info.texts.set(value, text);
+    if (info.texts.size < 256 && !Object.is(value, -0)) info.texts.set(value, text);
   }
   return text;
 }
