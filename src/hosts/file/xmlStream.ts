@@ -393,9 +393,12 @@ export class XmlScanner {
         }
       }
       if (qe >= n) return this.incomplete(final);
+      const first = s.charCodeAt(k0);
       for (let k = 0; k < count; k++) {
         const a0 = pos[4 * k];
-        if (pos[4 * k + 1] - a0 === k1 - k0 && sameText(s, a0, k0, k1 - k0)) throw new XmlError(`duplicate attribute ${s.slice(k0, k1)}`);
+        if (pos[4 * k + 1] - a0 === k1 - k0 && s.charCodeAt(a0) === first && sameText(s, a0, k0, k1 - k0)) {
+          throw new XmlError(`duplicate attribute ${s.slice(k0, k1)}`);
+        }
       }
       if ((flags & VALUE_LT) !== 0) throw new XmlError('"<" in an attribute value');
       pos[4 * count] = k0;
