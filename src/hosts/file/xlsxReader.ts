@@ -544,7 +544,7 @@ class XlsxReader {
     const entry = this.zip.get(sheet.part)!;
     let inSheetData = false;
     parsePart(this.zip, entry, this.budget, {
-      open: (tag, local) => {
+      open: (tag, local, empty) => {
         switch (local) {
           case 'sheetData':
             inSheetData = true;
@@ -577,6 +577,16 @@ class XlsxReader {
               }
             }
             if (rowIndex > 1_048_575 || colIndex > 16_383) throw corrupt(`工作表“${sheet.name}”的单元格地址超出 Excel 的范围`);
+            hasF = false;
+            hasV = false;
+            v = '';
+            inline = '';
+            if (empty) {
+              // "<c r="B1" s="4"/>" (a styled blank) holds no value: its type and style are never used.
+              type = 'n';
+              style = 0;
+              break;
+            }
             type = tag.attr('t') ?? 'n';
             const si = tag.find('s');
             const digits = si < 0 ? 0 : digitsAt(tag.source, tag.valueStart(si), tag.valueEnd(si));
@@ -585,10 +595,6 @@ class XlsxReader {
               const s = Number(tag.value(si));
               style = Number.isInteger(s) && s >= 0 ? s : 0;
             }
-            hasF = false;
-            hasV = false;
-            v = '';
-            inline = '';
             break;
           }
           case 'f':

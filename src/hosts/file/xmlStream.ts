@@ -30,8 +30,8 @@ export interface XmlTag {
 }
 
 export interface XmlHandlers {
-  /** A start tag (also for an empty element, which is then closed at once). */
-  open?(tag: XmlTag, local: string): void;
+  /** A start tag; for an empty element ("<c/>") `empty` is true and close follows at once. */
+  open?(tag: XmlTag, local: string, empty: boolean): void;
   close?(local: string): void;
   /** Character data inside the root element, possibly in several pieces. */
   text?(text: string): void;
@@ -139,6 +139,12 @@ class ScannedTag implements XmlTag {
   /** Index of the attribute whose qualified name is `name`, or -1. */
   private indexOf(name: string): number {
     const { source: s, pos } = this;
+    if (name.length === 1) {
+      // One-letter names ("r", "s", "t" of a cell): one comparison per attribute.
+      const c = name.charCodeAt(0);
+      for (let i = 0; i < this.count; i++) if (pos[4 * i + 1] - pos[4 * i] === 1 && s.charCodeAt(pos[4 * i]) === c) return i;
+      return -1;
+    }
     for (let i = 0; i < this.count; i++) {
       const k0 = pos[4 * i];
       if (pos[4 * i + 1] - k0 === name.length && textAt(s, k0, name)) return i;
@@ -418,7 +424,7 @@ export class XmlScanner {
     tag.name = tn.name;
     tag.source = s;
     tag.count = count;
-    this.h.open?.(tag, tn.local);
+    this.h.open?.(tag, tn.local, selfClosing);
     tag.source = '';
     if (selfClosing) this.h.close?.(tn.local);
     else this.stack.push(tn);
