@@ -2,7 +2,7 @@
  * The batch part of `npm run bench` (issue 13): on a folder of generated workbooks (scripts/make-batch.ts:
  * copies and variants of the example and of the real-form fixtures), in one run:
  *   - baseline: only open each file with ExcelJS (one thread);
- *   - `jixiao check --no-annotate` (worker threads, one per core);
+ *   - `jixiao check --no-annotate` (the default threads: two for every three cores, at least one);
  *   - `jixiao report` (annotated copies, HTML and 汇总.xlsx);
  *   - peak memory of `jixiao check --format json` and `jixiao report --no-annotate` on 1,000 workbooks.
  * Each run is its own process (scripts/bench-run.js). Results go to bench/results.json under "batch";
@@ -78,6 +78,9 @@ async function batchBench({ count = 200, scale = 1000, repeat = 3, example } = {
     const html = fs.statSync(path.join(out, 'report.html')).size;
 
     const cores = os.cpus().length;
+    // The threads `jixiao check` uses by default on this machine (two for every three cores, at least one).
+    const { defaultWorkers } = require(path.join(ROOT, 'dist', 'cli', 'pool.js'));
+    const threads = defaultWorkers();
     const run = (m, threads) => ({
       workbooksPerSecond: rate(count, m.ms),
       ms: Math.round(m.ms),
@@ -99,8 +102,8 @@ async function batchBench({ count = 200, scale = 1000, repeat = 3, example } = {
       workbooks: count,
       repeat,
       baselineExcelJsOpen: { ...run(baseline, 1), threads: 1, runsMs: baselineRuns.map((r) => Math.round(r.ms)) },
-      check: { ...run(check, cores), threads: cores, command: 'jixiao check --no-annotate', runsMs: checkRuns.map((r) => Math.round(r.ms)) },
-      report: { ...run(report, cores), threads: cores, htmlKb: Math.round(html / 1024), command: 'jixiao report（含标注副本、HTML 与汇总表）' },
+      check: { ...run(check, threads), threads, command: 'jixiao check --no-annotate', runsMs: checkRuns.map((r) => Math.round(r.ms)) },
+      report: { ...run(report, threads), threads, htmlKb: Math.round(html / 1024), command: 'jixiao report（含标注副本、HTML 与汇总表）' },
     };
     result.checkVsBaseline = Math.round((result.check.workbooksPerSecond / result.baselineExcelJsOpen.workbooksPerSecond) * 100) / 100;
     result.checkVsBaselineIdleEstimate =
@@ -136,7 +139,7 @@ async function batchBench({ count = 200, scale = 1000, repeat = 3, example } = {
     console.log(`  测量时系统负载（1 分钟平均）：${result.machine.loadAverage1m}；负载高时以 CPU 时间估算为准`);
     console.log(`  仅用 ExcelJS 打开（单线程）：${result.baselineExcelJsOpen.workbooksPerSecond} 个/秒${est(result.baselineExcelJsOpen)}`);
     console.log(
-      `  jixiao check --no-annotate：${result.check.workbooksPerSecond} 个/秒（${result.machine.cores} 核），为基线的 ${result.checkVsBaseline} 倍（估算 ${result.checkVsBaselineIdleEstimate} 倍）${est(result.check)}` +
+      `  jixiao check --no-annotate：${result.check.workbooksPerSecond} 个/秒（${result.machine.cores} 核，${threads} 个线程），为基线的 ${result.checkVsBaseline} 倍（估算 ${result.checkVsBaselineIdleEstimate} 倍）${est(result.check)}` +
         `（目标 ≥ ${TARGET_RATIO} 倍：${ok(result.targets.checkAtLeast2xBaseline)}；≥ ${TARGET_WB_PER_S} 个/秒：${ok(result.targets.checkAtLeast50PerSecond)}），峰值内存 ${result.check.peakRssMb} MB`,
     );
     console.log(`  jixiao report：${result.report.workbooksPerSecond} 个/秒${est(result.report)}，峰值内存 ${result.report.peakRssMb} MB，HTML ${result.report.htmlKb} KB`);

@@ -12,7 +12,7 @@ import type { FileJob, FileOutcome, Payload } from './process';
 import { createProgress } from './progress';
 
 export interface BatchOptions extends SettingOptions {
-  /** Worker threads (--jobs); default the number of cores. */
+  /** Worker threads (--jobs); default two for every three cores (see defaultWorkers). */
   jobs?: string;
   /** --progress / --no-progress; default: when stderr is a terminal. */
   progress?: boolean;

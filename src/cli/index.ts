@@ -5,6 +5,7 @@ import { DEFAULT_HTML, DEFAULT_XLSX } from './batch-report/names';
 import { type CliIO, processIO } from './io';
 import type { OverviewCliOptions } from './overview';
 import type { TemplateOptions } from './template';
+import { tuneCompiler } from './v8tuning';
 
 // Commands other than check load their code (ExcelJS, ECharts) only when run: check starts faster.
 const templateCli = (): Promise<typeof import('./template')> => import('./template');
@@ -81,7 +82,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--schedule <口径>', '资金支出计划口径：auto（按各表数值自动识别，默认）、cumulative（累计，12月底为100%）或 per-period（各期为当期数，合计100%）')
     .option('--framework <体系>', '指标体系：auto（自动识别，默认）、caiyu88（财预〔2015〕88号，旧名 hebei88）、caiyu101、zhuanyi163、shenbao-touru、dongguan、sichuan、gongxing53 或 pingjia10')
     .option('--config <文件>', '配置文件（默认读取当前目录下的 jixiao.config.json）')
-    .option('--jobs <个数>', '同时检查的文件数（默认等于处理器核数）')
+    .option('--jobs <个数>', '同时检查的文件数（默认为处理器核数的三分之二，至少 1 个）')
     .option('--progress', '总是显示进度条（默认仅在终端中、文件多于 3 个时显示）')
     .option('--no-progress', '不显示进度')
     .option('--verbose', '文字报告中同时列出每条问题的规则编号（供开发和配置规则时对照）')
@@ -106,7 +107,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
     .option('--schedule <口径>', '资金支出计划口径：auto（按各表数值自动识别，默认）、cumulative（累计）或 per-period（当期）')
     .option('--framework <体系>', '指标体系：auto（默认）、caiyu88（旧名 hebei88）或 caiyu101')
     .option('--config <文件>', '配置文件（默认读取当前目录下的 jixiao.config.json）')
-    .option('--jobs <个数>', '同时检查的文件数（默认等于处理器核数）')
+    .option('--jobs <个数>', '同时检查的文件数（默认为处理器核数的三分之二，至少 1 个）')
     .option('--progress', '总是显示进度条')
     .option('--no-progress', '不显示进度')
     .addHelpText(
@@ -151,6 +152,7 @@ export function buildProgram(io: CliIO, setExit: (code: number) => void): Comman
 
 /** Runs the CLI with arguments (without "node" and the script path); resolves to the exit code. */
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  tuneCompiler();
   let code = 0;
   const program = buildProgram(io, (c) => (code = c));
   if (argv.length === 0) {
