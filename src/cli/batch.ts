@@ -105,7 +105,7 @@ const isTTY = (sink: unknown): boolean => !!(sink as { isTTY?: boolean }).isTTY;
 export async function runBatch(
   jobs: readonly FileJob[],
   io: CliIO,
-  opts: BatchOptions & { workers?: number },
+  opts: BatchOptions & { workers?: number; isolate?: boolean },
   onOutcome: (o: FileOutcome) => void,
 ): Promise<{ stopped: boolean }> {
   const showBar = opts.progress ?? (isTTY(io.stderr) && jobs.length > 3);
@@ -133,6 +133,7 @@ export async function runBatch(
   try {
     ok = await runJobs(jobs, {
       workers: opts.workers,
+      isolate: opts.isolate,
       signal: controller.signal,
       onStart: (job) => {
         if (lines) io.stderr.write(`正在检查 ${job.index + 1}/${jobs.length}：${job.file}\n`);

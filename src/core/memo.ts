@@ -3,16 +3,19 @@
  * texts recur in every table and every workbook of a batch. Cleared when full, so memory stays bounded.
  */
 export function memoByString<T>(fn: (s: string) => T, limit = 20000): (s: string) => T {
-  const cache = new Map<string, T>();
+  // Most classifiers answer "nothing" (undefined) for most texts: stored as NONE, a hit is still one lookup.
+  const cache = new Map<string, T | typeof NONE>();
   return (s) => {
     const hit = cache.get(s);
-    if (hit !== undefined || cache.has(s)) return hit as T;
+    if (hit !== undefined) return (hit === NONE ? undefined : hit) as T;
     const out = fn(s);
     if (cache.size >= limit) cache.clear();
-    cache.set(s, out);
+    cache.set(s, out === undefined ? NONE : out);
     return out;
   };
 }
+
+const NONE: unique symbol = Symbol('none');
 
 /** Memo of a per-row predicate over a view object (kept as long as the view lives). */
 export function memoByRow<V extends object>(fn: (view: V, row: number) => boolean): (view: V, row: number) => boolean {

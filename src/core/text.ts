@@ -50,7 +50,7 @@ const compactString = memoByString((s) => normalizeString(s).replace(/\s+/gu, ''
 
 /** normalizeText with every whitespace removed: the form to compare labels and names. */
 export function compact(s: string | null | undefined): string {
-  if (s == null) return '';
+  if (s == null || s === '') return '';
   return compactString(typeof s === 'string' ? s : String(s));
 }
 

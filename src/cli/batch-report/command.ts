@@ -69,7 +69,7 @@ export async function runReport(inputs: readonly string[], opts: ReportOptions, 
   const builder = new SummaryBuilder(DETAIL_LIMIT);
   let done = 0;
   let failures = 0;
-  const { stopped } = await runBatch(jobs, io, { ...opts, workers: prepared.workers }, (o) => {
+  const { stopped } = await runBatch(jobs, io, { ...opts, workers: prepared.workers, isolate: true }, (o) => {
     if (o.part) builder.addPart(o.part);
     else builder.add(o.result);
     done++;

@@ -4,10 +4,10 @@ import type { CellRef } from '../grid';
 /** Drops a leading "E12：" from a message that names its own cell, so the address is shown once. */
 export function withoutAddress(message: string, address: string): string {
   const m = message.trimStart();
-  for (const sep of ['：', ':']) {
-    if (m.startsWith(`${address}${sep}`)) return m.slice(address.length + sep.length).trimStart();
-  }
-  return m;
+  if (!m.startsWith(address)) return m;
+  const sep = m.charCodeAt(address.length);
+  // "：" (full-width) or ":".
+  return sep === 0xff1a || sep === 0x3a ? m.slice(address.length + 1).trimStart() : m;
 }
 
 /** "D10、D11、D12" or "D10、D11、D12等9处". */

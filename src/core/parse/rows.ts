@@ -99,8 +99,9 @@ const DETAIL_KEYS: ReadonlySet<string> = new Set(['weight', 'unit', 'valueType',
 function identityLabelCols(view: SheetView, row: number): number[] {
   const cols: number[] = [];
   for (let c = 0; c < view.cols; c++) {
-    if (view.isMergeSlave(row, c)) continue;
-    const kind = labelKind(view.key(row, c));
+    const k = view.key(row, c);
+    if (k === '' || view.isMergeSlave(row, c)) continue;
+    const kind = labelKind(k);
     if (kind === 'projectName' || kind === 'projectCode') cols.push(c);
   }
   return cols;

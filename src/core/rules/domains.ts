@@ -104,12 +104,14 @@ export const DOMAINS: readonly Domain[] = [
  */
 export function foreignMark(text: string, context: string): { term: string; domain: string } | undefined {
   // Most indicator texts carry no domain mark at all: one pass over the union instead of one per domain.
-  if (!ANY_MARK.test(text)) return undefined;
+  if (!hasAnyMark(text)) return undefined;
   return foreignMarkCached(`${text}\u0000${context}`);
 }
 
 /** Every domain's marks in one pattern (a text matching none of them can have no foreign mark). */
 const ANY_MARK = new RegExp(DOMAINS.map((d) => d.marks.source).join('|'), 'u');
+// Indicator names and descriptions recur across tables and workbooks: the union (about 200 words) is tried once per text.
+const hasAnyMark = memoByString((text: string) => ANY_MARK.test(text));
 
 const foreignMarkCached = memoByString((key: string) => {
   const cut = key.indexOf('\u0000');
