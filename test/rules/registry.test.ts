@@ -17,6 +17,10 @@ describe('rule registry', () => {
     for (const m of modules) expect(m.file).toBe(`${m.mod.rule!.id}.ts`);
   });
 
+  it('names rules in lower-case ASCII words joined by hyphens (findings sort by id in code-unit order)', () => {
+    for (const r of ALL_RULES) expect(r.id).toMatch(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/);
+  });
+
   it.each(ALL_RULES.map((r) => [r.id]))('%s has its own test file', (id) => {
     expect(existsSync(join(__dirname, `${id}.test.ts`))).toBe(true);
   });
