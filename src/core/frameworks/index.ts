@@ -185,12 +185,14 @@ function pairScore(fw: Framework, p: Pair): number {
   const owners = idx.level2.get(p.l2);
   if (!owners) return 0;
   const l1 = idx.level1.get(p.l1);
-  if (!l1) return p.l1 && KNOWN_L1.has(p.l1) ? -1 : owners.some((o) => o.official) ? 1 : 0.5;
-  const own = owners.find((o) => o.level1 === l1);
-  return own ? ownerWeight(own) : -1;
+  if (!l1) {
+    if (p.l1 && KNOWN_L1.has(p.l1)) return -1;
+    for (const o of owners) if (o.official) return 1;
+    return 0.5;
+  }
+  for (const o of owners) if (o.level1 === l1) return o.official ? 1 : 0.5;
+  return -1;
 }
-
-const ownerWeight = (o: { official: boolean }): number => (o.official ? 1 : 0.5);
 
 interface Scored {
   fw: Framework;

@@ -2,6 +2,7 @@
  * Label vocabulary, matched against compact text (width-folded, no spaces: "其中:财政资金").
  * Clerks' templates differ by province and year; every known variant is listed here.
  */
+import { memoByString } from '../memo';
 import { own } from '../own';
 
 const MONEY_SUFFIX = '(?:\\((?:万元|元)\\))?';
@@ -50,16 +51,17 @@ export const LABELS = {
 export const LINE_PATTERNS = ['unitLine', 'title', 'attachment', 'footer', 'listIndex', 'subHeader'] as const;
 
 /** Period label → month it ends at. Accepts 3月底/3月末/3月/截至3月底/1-3月/一季度/第一季度/上半年/前三季度/全年. */
-export function periodMonth(key: string): number | undefined {
+export const periodMonth = memoByString((key: string): number | undefined => {
   // "3月底", "截至6月末", and cumulative spans from January: "1-3月", "1至6月".
   const m = /^(?:截至|截止|至|1月?[-~—–至到])?(\d{1,2})月(?:底|末|份|止)?(?:前)?$/.exec(key);
   if (m) {
     const month = Number(m[1]);
     return month >= 1 && month <= 12 ? month : undefined;
   }
-  const quarters: Record<string, number> = { 一: 3, 二: 6, 三: 9, 四: 12, '1': 3, '2': 6, '3': 9, '4': 12 };
   const q = /^(?:第)?([一二三四1-4])季度(?:末|底)?$/.exec(key);
-  if (q) return own(quarters, q[1]);
-  const named: Record<string, number> = { 上半年: 6, 前三季度: 9, 全年: 12, 年底: 12, 年末: 12, 下半年: 12 };
-  return own(named, key);
-}
+  if (q) return own(QUARTER_MONTHS, q[1]);
+  return own(NAMED_PERIODS, key);
+});
+
+const QUARTER_MONTHS: Record<string, number> = { 一: 3, 二: 6, 三: 9, 四: 12, '1': 3, '2': 6, '3': 9, '4': 12 };
+const NAMED_PERIODS: Record<string, number> = { 上半年: 6, 前三季度: 9, 全年: 12, 年底: 12, 年末: 12, 下半年: 12 };

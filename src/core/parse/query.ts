@@ -7,10 +7,15 @@ import type { ColumnKey, ProjectTable, UncertainPart } from '../model';
 
 /** True when the indicator grid has this column (e.g. hasColumn(table, 'description')). */
 export function hasColumn(table: ProjectTable, key: ColumnKey): boolean {
-  if (table.columns) return table.columns.some((c) => c.key === key);
+  if (table.columns) {
+    for (const c of table.columns) if (c.key === key) return true;
+    return false;
+  }
   // Tables built by hand (tests) without a column model: the six standard columns.
-  return ['level1', 'level2', 'level3', 'description', 'value', 'basis'].includes(key);
+  return STANDARD_COLUMNS.has(key);
 }
+
+const STANDARD_COLUMNS: ReadonlySet<ColumnKey> = new Set<ColumnKey>(['level1', 'level2', 'level3', 'description', 'value', 'basis']);
 
 /** True when the parser could not read this part of the table with confidence. */
 export function isUncertain(table: ProjectTable, part: UncertainPart): boolean {
