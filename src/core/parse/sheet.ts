@@ -1,9 +1,6 @@
-import { type Grid, type CellRange, type CellRef, gridColCount, refAt, textAt, cellAt } from '../grid';
+import { type Grid, type CellRange, gridColCount, refAt, textAt, cellAt } from '../grid';
 import type { Field } from '../model';
 import { compact } from '../text';
-
-/** Columns in a worksheet (XFD): row * MAX_COLS + col numbers every cell of a sheet uniquely. */
-const MAX_COLS = 16384;
 
 /** Characters SheetView.text changes (besides the trim): tabs, ideographic spaces, line ends, runs of spaces. */
 const NEEDS_TIDY = /[\t\u3000\r\n]| {2}/;
@@ -21,7 +18,6 @@ export class SheetView {
    * heights (not their areas), a lookup is a binary search, so a merge over a whole sheet stays cheap.
    */
   private readonly rowMerges: CellRange[][] = [];
-  private readonly refs = new Map<number, CellRef>();
 
   constructor(readonly grid: Grid) {
     this.rows = grid.cells.length;
@@ -109,16 +105,8 @@ export class SheetView {
     return {
       text: keepLines ? this.rawText(row, col) : this.text(row, col),
       raw: cell?.value ?? null,
-      ref: this.ref(row, col),
+      ref: refAt(this.grid, row, col),
     };
-  }
-
-  /** The cell's address; one shared, never-changed object per cell (fields are built several times per cell). */
-  ref(row: number, col: number): CellRef {
-    const key = row * MAX_COLS + col;
-    let ref = this.refs.get(key);
-    if (!ref) this.refs.set(key, (ref = refAt(this.grid, row, col)));
-    return ref;
   }
 
   /** First non-empty cell right of `col` in `row` (skipping merged continuation cells), up to maxCol. */

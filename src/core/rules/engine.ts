@@ -4,7 +4,7 @@ import { bindWorkbook } from '../frameworks';
 import type { ParsedWorkbook } from '../model';
 import { isUncertain, partOfRef, refInTable } from '../parse/query';
 import type { Settings } from '../settings';
-import type { Report, Rule } from './types';
+import type { Report, Rule, RuleContext } from './types';
 
 /** Runs every enabled rule on every table; a rule that throws becomes an info finding, never a crash. */
 export function runRuleSet(rules: readonly Rule[], workbook: ParsedWorkbook, settings: Settings): Finding[] {
@@ -14,35 +14,40 @@ export function runRuleSet(rules: readonly Rule[], workbook: ParsedWorkbook, set
     const override = settings.rules[rule.id];
     if (override === 'off') continue;
     const severity = override ?? rule.severity;
-    for (const table of workbook.tables) {
+    // One reporter and one context per rule, pointed at each table in turn (not one pair per rule and table).
+    let table = workbook.tables[0];
+    const report = (r: Report): void => {
+      // Never a finding outside the table (a column the form does not have) or on a part read with doubt.
+      if (!refInTable(table, r.ref)) return;
+      if (table.uncertain?.length) {
+        const part = partOfRef(table, r.ref);
+        if (part && isUncertain(table, part)) return;
+      }
+      findings.push({
+        ruleId: rule.id,
+        severity: r.severity && !override ? r.severity : severity,
+        criterion: rule.meta.criterion,
+        tableId: table.id,
+        ref: r.ref,
+        message: r.message,
+        ...(r.fix ? { fix: { ...r.fix, ref: r.fix.ref ?? r.ref } } : {}),
+      });
+    };
+    const context: RuleContext = { table, workbook, settings, report };
+    for (const t of workbook.tables) {
       // A rule that depends on a part the parser could not read stays silent on this table.
-      if (rule.meta.needs?.some((part) => isUncertain(table, part))) continue;
-      const report = (r: Report): void => {
-        // Never a finding outside the table (a column the form does not have) or on a part read with doubt.
-        if (!refInTable(table, r.ref)) return;
-        if (table.uncertain?.length) {
-          const part = partOfRef(table, r.ref);
-          if (part && isUncertain(table, part)) return;
-        }
-        findings.push({
-          ruleId: rule.id,
-          severity: r.severity && !override ? r.severity : severity,
-          criterion: rule.meta.criterion,
-          tableId: table.id,
-          ref: r.ref,
-          message: r.message,
-          ...(r.fix ? { fix: { ...r.fix, ref: r.fix.ref ?? r.ref } } : {}),
-        });
-      };
+      if (rule.meta.needs?.some((part) => isUncertain(t, part))) continue;
+      table = t;
+      context.table = t;
       try {
-        rule.check({ table, workbook, settings, report });
+        rule.check(context);
       } catch (err) {
         findings.push({
           ruleId: rule.id,
           severity: 'info',
           criterion: rule.meta.criterion,
-          tableId: table.id,
-          ref: table.projectName?.ref ?? { sheet: table.sheet, row: table.top, col: 0, address: `A${table.top + 1}` },
+          tableId: t.id,
+          ref: t.projectName?.ref ?? { sheet: t.sheet, row: t.top, col: 0, address: `A${t.top + 1}` },
           message: `规则“${rule.meta.title}”在检查本表时出错，已跳过（${(err as Error).message}）。请将此表反馈给开发者。`,
         });
       }
