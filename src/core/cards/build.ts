@@ -92,12 +92,19 @@ function finish(d: Draft): Card {
     title: d.title,
     message: d.message,
     ...(d.points ? { points: d.points } : {}),
-    ruleIds: unique([d.root, ...d.details.map((f) => f.ruleId)]),
+    ruleIds: ruleIdsOf(d),
     details: d.details,
     priority: priorityOf(severity, group),
     kind: d.kind,
     group,
   };
+}
+
+/** The root rule, then the other rules of the card's findings, each once (a card has few distinct rules). */
+function ruleIdsOf(d: Draft): string[] {
+  const ids = [d.root];
+  for (const f of d.details) if (!ids.includes(f.ruleId)) ids.push(f.ruleId);
+  return ids;
 }
 
 /** "数量指标不能用百分比（E10）；成本指标应为金额（E13）" from a list of symptoms. */
