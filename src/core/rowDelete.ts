@@ -34,11 +34,17 @@ export function tableColumns(table: ProjectTable): { left: number; right: number
 }
 
 function computeColumns(table: ProjectTable): { left: number; right: number } | undefined {
-  const cols = [...(table.columns ?? []).map((c) => c.col), ...table.indicators.flatMap((r) => rowFields(r).filter((f) => !f.absent).map((f) => f.ref.col))];
-  if (table.left !== undefined) cols.push(table.left);
-  if (table.right !== undefined) cols.push(table.right);
-  if (!cols.length) return undefined;
-  return { left: Math.min(...cols), right: Math.max(...cols) };
+  let left = Infinity;
+  let right = -Infinity;
+  const add = (col: number): void => {
+    if (col < left) left = col;
+    if (col > right) right = col;
+  };
+  for (const c of table.columns ?? []) add(c.col);
+  for (const r of table.indicators) for (const f of rowFields(r)) if (!f.absent) add(f.ref.col);
+  if (table.left !== undefined) add(table.left);
+  if (table.right !== undefined) add(table.right);
+  return left <= right ? { left, right } : undefined;
 }
 
 const bottomOf = new WeakMap<ProjectTable, number>();

@@ -1,9 +1,23 @@
 import { ALL_CATEGORY_NAMES, categoryKey, findLevel1, findLevel2, level1In, suggestName } from '../frameworks';
+import type { Field, IndicatorRow } from '../model';
 import type { Rule } from './types';
 import { analyse, q } from './util';
 import { compact } from '../text';
 
 const KNOWN_KEYS = new Set(ALL_CATEGORY_NAMES.map(categoryKey));
+
+/** The first 一级/二级 name of a table none of whose category names is known in any framework, else undefined. */
+function firstUnknownSet(rows: readonly IndicatorRow[]): Field | undefined {
+  let first: Field | undefined;
+  for (const r of rows) {
+    for (const f of [r.level1, r.level2]) {
+      if (f.absent || compact(f.text) === '') continue;
+      if (KNOWN_KEYS.has(categoryKey(f.text))) return undefined;
+      first ??= f;
+    }
+  }
+  return first;
+}
 
 export const rule: Rule = {
   id: 'unknown-category',
@@ -20,12 +34,12 @@ export const rule: Rule = {
     const l1Names = framework.level1.map((l) => l.name);
     // Not one category name of the table is known in any framework: the form prints a set this tool does not
     // know (大庆's 目标完成程度 / 项目实施效益). Said once; its names are not called wrong one by one.
-    const named = rows.flatMap((r) => [r.row.level1, r.row.level2]).filter((f) => !f.absent && compact(f.text) !== '');
-    if (named.length > 0 && !named.some((f) => KNOWN_KEYS.has(categoryKey(f.text)))) {
+    const first = firstUnknownSet(rows.map((r) => r.row));
+    if (first) {
       report({
         severity: 'info',
-        ref: named[0].ref,
-        message: `本表的指标类别（如${q(named[0].text)}）不属于已知的指标体系，未逐项核对类别名称。如本地有规定的指标体系，请按其核对。`,
+        ref: first.ref,
+        message: `本表的指标类别（如${q(first.text)}）不属于已知的指标体系，未逐项核对类别名称。如本地有规定的指标体系，请按其核对。`,
       });
       return;
     }
