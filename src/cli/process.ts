@@ -2,7 +2,7 @@
  * Checking one file, the unit of work of `jixiao check` and `jixiao report`. Runs in a worker thread
  * (src/cli/worker.ts) or in the main thread; its input and output are plain data (structured-cloneable).
  */
-import { promises as fs } from 'fs';
+import { lstatSync, promises as fs, type Stats, statSync } from 'fs';
 import * as path from 'path';
 import { departmentOf } from '../core/department';
 import type { Finding, Severity } from '../core/findings';
@@ -133,6 +133,25 @@ export async function writeAtomic(target: string, data: Uint8Array, options: { i
   await writeFileSafely(target, data, { ...options, temp });
 }
 
+/** Why the plainly named copy was left alone and a numbered one written instead (zh-CN, after the file name). */
+function keptReason(plainPath: string, input: string, force: boolean): string {
+  let st: Stats;
+  try {
+    st = lstatSync(plainPath);
+  } catch {
+    return '已被本次检查的另一个文件使用';
+  }
+  if (st.isSymbolicLink()) return '是符号链接，为防止改写其指向的文件，未覆盖';
+  try {
+    const source = statSync(input);
+    if (source.dev === st.dev && source.ino === st.ino) return '是原文件或其硬链接，未覆盖';
+  } catch {
+    // the input vanished meanwhile: say what is true of the existing file
+  }
+  if (!st.isFile()) return '不是普通文件，未覆盖';
+  return force ? '已被本次检查的另一个文件使用' : '已存在，未覆盖；如需覆盖请加 --force';
+}
+
 const WAN: Record<string, number> = { 万元: 1, 元: 1e-4, 亿元: 1e4 };
 
 function tableInfos(parsed: ParsedWorkbook, findings: readonly Finding[], fixFirst: number): ReportTableInfo[] {
@@ -229,7 +248,7 @@ export async function processFile(job: FileJob): Promise<FileOutcome> {
       }
       const name = path.basename(job.target);
       const plain = name.replace(/\(\d+\)(?=\.已校验\.xls[xm]$)/i, '');
-      const renamed = plain !== name ? `（“${plain}”已存在或是原文件，未覆盖${job.force ? '' : '；如需覆盖请加 --force'}）` : '';
+      const renamed = plain !== name ? `（“${plain}”${keptReason(path.join(path.dirname(job.target), plain), job.abs, !!job.force)}）` : '';
       out(`已生成标注副本：${result.annotated}${renamed}`);
     } catch (err) {
       failed = true;

@@ -43,7 +43,7 @@ describe('annotated copies are written safely', () => {
     const r = await run(dir, 'check', '甲.xlsx');
     expect(fs.readFileSync(existing, 'utf8')).toBe('手工修改过的副本');
     expect(fs.existsSync(path.join(dir, '甲(2).已校验.xlsx'))).toBe(true);
-    expect(r.out).toContain('已生成标注副本：甲(2).已校验.xlsx（“甲.已校验.xlsx”已存在或是原文件，未覆盖；如需覆盖请加 --force）');
+    expect(r.out).toContain('已生成标注副本：甲(2).已校验.xlsx（“甲.已校验.xlsx”已存在，未覆盖；如需覆盖请加 --force）');
     const forced = await run(dir, 'check', '甲.xlsx', '--force');
     expect(forced.out).toContain('已生成标注副本：甲.已校验.xlsx');
     expect(fs.readFileSync(existing).subarray(0, 2).toString()).toBe('PK');
@@ -55,7 +55,8 @@ describe('annotated copies are written safely', () => {
     const { dir, input, hash } = setup();
     fs.linkSync(input, path.join(dir, '甲.已校验.xlsx'));
     await run(dir, 'check', '甲.xlsx');
-    await run(dir, 'check', '甲.xlsx', '--force');
+    const forced = await run(dir, 'check', '甲.xlsx', '--force');
+    expect(forced.out).toContain('（“甲.已校验.xlsx”是原文件或其硬链接，未覆盖）');
     expect(sha(input)).toBe(hash);
     expect(sha(path.join(dir, '甲.已校验.xlsx'))).toBe(hash);
     expect(fs.existsSync(path.join(dir, '甲(2).已校验.xlsx'))).toBe(true);
@@ -66,7 +67,8 @@ describe('annotated copies are written safely', () => {
     const victim = path.join(dir, '别的文件.txt');
     fs.writeFileSync(victim, '不能被改写');
     fs.symlinkSync(victim, path.join(dir, '甲.已校验.xlsx'));
-    await run(dir, 'check', '甲.xlsx', '--force');
+    const r = await run(dir, 'check', '甲.xlsx', '--force');
+    expect(r.out).toContain('（“甲.已校验.xlsx”是符号链接，为防止改写其指向的文件，未覆盖）');
     expect(fs.readFileSync(victim, 'utf8')).toBe('不能被改写');
     expect(fs.lstatSync(path.join(dir, '甲.已校验.xlsx')).isSymbolicLink()).toBe(true);
     expect(sha(input)).toBe(hash);
