@@ -26,5 +26,7 @@ export function messageProblems(f: Pick<Finding, 'message' | 'ref'>): string[] {
   if (own.test(text)) problems.push(`repeats its own address ${f.ref.address}`);
   if (!/[\u4e00-\u9fff]/u.test(f.message)) problems.push('no Chinese');
   if (!/[。？]$/u.test(f.message.trim())) problems.push('does not end a sentence');
+  // A quoted example that ends its own sentence is not followed by a second full stop: “……×100%。”。
+  if (/[。！？]”[。；]/u.test(f.message)) problems.push('full stop doubled after a quotation');
   return problems;
 }
