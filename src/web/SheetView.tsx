@@ -87,13 +87,16 @@ export function SheetView({ grids, activeSheet, marks, selection, onSheetChange 
   const scroller = useRef<HTMLDivElement>(null);
   const selectedHere = selection && grid && selection.ref.sheet === grid.sheetName ? selection.ref : undefined;
 
-  useEffect(() => setStart(0), [activeSheet]);
-  // Slide the row window so a selected cell far down the sheet is rendered.
+  // A new sheet opens at its top, unless a cell of it is being located (定位 may switch sheet and select at once:
+  // one effect decides, so the reset cannot undo the slide to the located row).
+  const shownSheet = useRef(activeSheet);
   useEffect(() => {
-    if (!selectedHere || !grid) return;
-    const local = selectedHere.row - (grid.origin?.row ?? 0);
-    if (local < start || local >= start + ROW_WINDOW) setStart(Math.max(0, local - 100));
-  }, [selection?.seq]); // deliberately keyed on the selection only
+    const sheetChanged = shownSheet.current !== activeSheet;
+    shownSheet.current = activeSheet;
+    const local = selectedHere && grid ? selectedHere.row - (grid.origin?.row ?? 0) : undefined;
+    if (local !== undefined && (sheetChanged || local < start || local >= start + ROW_WINDOW)) setStart(Math.max(0, local - 100));
+    else if (sheetChanged) setStart(0);
+  }, [activeSheet, selection?.seq]); // deliberately not keyed on `start`: scrolling the window is the user's
 
   const layout = useMemo(() => (grid ? layoutSheet(grid, marks, start, ROW_WINDOW, MAX_COLS) : undefined), [grid, marks, start]);
 

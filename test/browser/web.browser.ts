@@ -128,7 +128,10 @@ test('定位 switches to the sheet, highlights the cell and scrolls it into view
   const item = items.nth(n - 1);
   const where = (await item.getAttribute('data-ref'))!;
   const [sheet, address] = where.split('!');
+  // The group opens with an animation during which its panel is inert (clicks inside it are ignored).
+  await poll(() => item.evaluate((el) => !el.closest('[inert]')), true, 10000);
   await item.getByRole('button', { name: `定位到单元格 ${where}` }).click();
+  await poll(() => item.getAttribute('data-current'), 'true', 10000);
 
   const selected = page.locator('td[data-selected="true"]');
   await selected.waitFor();
