@@ -51,8 +51,13 @@ const compactString = memoByString((s) => normalizeString(s).replace(/\s+/gu, ''
 /** normalizeText with every whitespace removed: the form to compare labels and names. */
 export function compact(s: string | null | undefined): string {
   if (s == null || s === '') return '';
-  return compactString(typeof s === 'string' ? s : String(s));
+  const t = typeof s === 'string' ? s : String(s);
+  // Most cells have nothing to fold or remove: the text is its own compact form (no memo lookup).
+  return MAY_CHANGE_IN_COMPACT.test(t) ? compactString(t) : t;
 }
+
+/** Characters compact() may change: whitespace, full-width ASCII, comparison signs and their variants, zero-width marks. */
+const MAY_CHANGE_IN_COMPACT = /[\s\uff01-\uff5e\u00a0\u2002\u2003\u2009\u3000≧⩾≦⩽<>=═﹤﹥﹦\u200b-\u200d\ufeff]/u;
 
 /** True when the cell says nothing (blank, only spaces or dashes/slashes used as "none"). */
 export function isBlank(s: string | null | undefined): boolean {
