@@ -2,6 +2,7 @@
  * 汇总.xlsx: the report's figures for reviewers who work in Excel — an overview sheet, every table on one
  * sheet, then one sheet per unit (one row per table), with filters and a frozen header.
  */
+import { groupBy } from '../../core/groupBy';
 import { CRITERIA, SEVERITY_LABEL } from '../../core/findings';
 import { SCORING_TEXT } from '../../core/score';
 import type { BatchSummary, TableRow } from './summary';
@@ -90,12 +91,7 @@ export async function renderXlsx(s: BatchSummary): Promise<Uint8Array> {
     rows: lines,
   };
   const units = [...s.units].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
-  const byUnit = new Map<string, TableRow[]>();
-  for (const row of s.tables) {
-    const list = byUnit.get(row.unit);
-    if (list) list.push(row);
-    else byUnit.set(row.unit, [row]);
-  }
+  const byUnit = groupBy(s.tables, (row) => row.unit);
   const sheets: SheetSpec[] = [
     overview,
     tableSheet('全部表格', s.tables),

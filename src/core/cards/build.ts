@@ -327,17 +327,10 @@ const CARD_INDEX = new WeakMap<readonly Card[], Map<string, Card[]>>();
 function cardIndex(cards: readonly Card[]): Map<string, Card[]> {
   let index = CARD_INDEX.get(cards);
   if (index) return index;
-  index = new Map();
-  const add = (c: Card): void => {
-    if (c.tableId === undefined) return;
-    const list = index!.get(c.tableId);
-    if (list) list.push(c);
-    else index!.set(c.tableId, [c]);
-  };
-  for (const c of cards) {
-    if (c.children) c.children.forEach(add);
-    else add(c);
-  }
+  index = groupBy(
+    cards.flatMap((c) => c.children ?? [c]),
+    (c) => c.tableId,
+  );
   for (const list of index.values()) {
     list.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.priority - b.priority || a.ref.row - b.ref.row);
   }

@@ -3,6 +3,7 @@
  * problem carrying the cell it links to. A host (ExcelJS annotator, zip annotator, Excel, WPS) only has to
  * write the texts, fill the severity cells and turn `link` into an in-workbook hyperlink.
  */
+import { groupBy } from '../groupBy';
 import type { CellRef } from '../grid';
 import { SUMMARY_TITLE } from '../summaryMark';
 export { SUMMARY_TITLE, isSummaryGrid, isSummarySheetName } from '../summaryMark';
@@ -121,13 +122,7 @@ export function buildSummarySheet(
       );
     };
     const ids = new Set(workbook.tables.map((t) => t.id));
-    const byTable = new Map<string, Finding[]>();
-    for (const f of findings) {
-      if (f.tableId === undefined) continue;
-      const list = byTable.get(f.tableId);
-      if (list) list.push(f);
-      else byTable.set(f.tableId, [f]);
-    }
+    const byTable = groupBy(findings, (f) => f.tableId);
     workbook.tables.forEach((t, i) => {
       const own = byTable.get(t.id) ?? [];
       const ref = t.title?.ref ?? t.projectName?.ref ?? own[0]?.ref;

@@ -1,4 +1,5 @@
 /** Writes the 部门整体绩效目标 section from a workbook's project tables; every number keeps its source cell. */
+import { groupBy } from '../groupBy';
 import type { CellRef } from '../grid';
 import type { IndicatorRow, ParsedWorkbook, ProjectTable } from '../model';
 import { analyse } from '../rules/util';
@@ -101,16 +102,14 @@ export function keyIndicators(t: ProjectTable, flagged: ReadonlySet<string> = ne
 
 /** Groups tables into work areas (suggested, or re-assigned by the user), in the standard area order. */
 export function groupAreas(tables: readonly ProjectTable[], assignments: Readonly<Record<string, string>> = {}): OverviewArea[] {
-  const byArea = new Map<string, string[]>();
-  for (const t of tables) {
-    const area = assignments[t.id]?.trim() || suggestArea(t);
-    byArea.set(area, [...(byArea.get(area) ?? []), t.id]);
-  }
+  const byArea = groupBy(tables, (t) => assignments[t.id]?.trim() || suggestArea(t));
   const order = (name: string): number => {
     const i = AREA_AIMS.findIndex((a) => a.name === name);
     return i < 0 ? (name === OTHER_AREA ? 1000 : 500) : i;
   };
-  return [...byArea.entries()].sort((a, b) => order(a[0]) - order(b[0]) || a[0].localeCompare(b[0], 'zh-CN')).map(([name, tableIds]) => ({ name, tableIds }));
+  return [...byArea.entries()]
+    .sort((a, b) => order(a[0]) - order(b[0]) || a[0].localeCompare(b[0], 'zh-CN'))
+    .map(([name, ts]) => ({ name, tableIds: ts.map((t) => t.id) }));
 }
 
 function listNames(tables: readonly ProjectTable[], max = 3): Segment[] {

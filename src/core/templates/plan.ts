@@ -2,6 +2,7 @@
  * Insertion plans: what a host writes to insert a standard template, as plain data. Hosts only execute a plan;
  * a plan inserts whole rows (content below shifts down) and writes only cells that are empty.
  */
+import { groupBy } from '../groupBy';
 import { FRAMEWORKS, type FrameworkKey } from '../frameworks';
 import { type CellRange, type CellRef, toA1 } from '../grid';
 import type { ProjectTable } from '../model';
@@ -208,9 +209,8 @@ export function neighbourTable(tables: readonly ProjectTable[], sheet: string, r
 
 function inputLines(inputs: InsertPlan['inputs']): string[] {
   if (inputs.length === 0) return ['所有数据均已填写。'];
-  const byLabel = new Map<string, string[]>();
-  for (const i of inputs) byLabel.set(i.label, [...(byLabel.get(i.label) ?? []), i.ref.address]);
-  return [`需要填写的数据 ${byLabel.size} 项（已用黄色标出，填写后标色自动消失）：`, ...[...byLabel].map(([l, a]) => `  ${l}：${a.join('、')}`)];
+  const byLabel = groupBy(inputs, (i) => i.label);
+  return [`需要填写的数据 ${byLabel.size} 项（已用黄色标出，填写后标色自动消失）：`, ...[...byLabel].map(([l, is]) => `  ${l}：${is.map((i) => i.ref.address).join('、')}`)];
 }
 
 const isEmptyRow = (row: ProjectTable['indicators'][number]): boolean =>

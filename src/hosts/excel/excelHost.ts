@@ -1,3 +1,4 @@
+import { groupBy } from '../../core/groupBy';
 import type { CellRange, CellRef, Grid } from '../../core/grid';
 import { parseA1, toA1 } from '../../core/grid';
 import type { Host, Scope } from '../../core/host';
@@ -157,14 +158,7 @@ function sheetOf(wb: Excel.Workbook, name: string): Excel.Worksheet {
 }
 
 function groupKeys<T>(keys: Iterable<[string, T]>): Map<string, [string, T][]> {
-  const bySheet = new Map<string, [string, T][]>();
-  for (const entry of keys) {
-    const { sheet } = splitKey(entry[0]);
-    const list = bySheet.get(sheet);
-    if (list) list.push(entry);
-    else bySheet.set(sheet, [entry]);
-  }
-  return bySheet;
+  return groupBy(keys, (entry) => splitKey(entry[0]).sheet);
 }
 
 function queueRestoreFill(range: Excel.Range, fill: OriginalFill, patterns: boolean): void {
