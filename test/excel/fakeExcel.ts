@@ -6,6 +6,7 @@
 import type { CellRange } from '../../src/core/grid';
 import { toA1 } from '../../src/core/grid';
 import { parseRangeAddress } from '../../src/core/grid';
+import { cutsMerge, shiftMerges, shiftedRow } from '../helpers/shiftBand';
 import { splitQualified } from '../../src/hosts/excel/address';
 import type { ExcelRun } from '../../src/hosts/excel/excelHost';
 
@@ -233,11 +234,9 @@ function intersect(a: CellRange, b: CellRange): CellRange | null {
  */
 function shiftCells(state: FakeWorkbookState, t: Target, dir: 1 | -1): void {
   const b = t.box;
-  const n = b.bottom - b.top + 1;
   const inCols = (c: number) => c >= b.left && c <= b.right;
-  const cut = t.sheet.merges.find((m) => m.bottom >= b.top && m.left <= b.right && m.right >= b.left && (m.left < b.left || m.right > b.right));
-  if (cut) throw new FakeError('InvalidOperation', 'cannot change part of a merged cell');
-  const move = (r: number): number | undefined => (r < b.top ? r : dir === 1 ? r + n : r <= b.bottom ? undefined : r - n);
+  if (cutsMerge(t.sheet.merges, b)) throw new FakeError('InvalidOperation', 'cannot change part of a merged cell');
+  const move = (r: number): number | undefined => shiftedRow(r, b, dir);
   const remap = <V>(map: Map<string, V>): Map<string, V> => {
     const out = new Map<string, V>();
     for (const [key, v] of map) {
@@ -262,15 +261,7 @@ function shiftCells(state: FakeWorkbookState, t: Target, dir: 1 | -1): void {
       return to === undefined ? [] : [{ ...a, address: toA1(to, at.left) }];
     });
   }
-  t.sheet.merges = t.sheet.merges.flatMap((m) => {
-    if (m.right < b.left || m.left > b.right || m.bottom < b.top) return [m];
-    if (dir === 1) return [m.top >= b.top ? { ...m, top: m.top + n, bottom: m.bottom + n } : { ...m, bottom: m.bottom + n }];
-    if (m.top > b.bottom) return [{ ...m, top: m.top - n, bottom: m.bottom - n }];
-    const overlap = Math.min(m.bottom, b.bottom) - Math.max(m.top, b.top) + 1;
-    const top = Math.min(m.top, b.top);
-    const after = { ...m, top, bottom: top + (m.bottom - m.top + 1 - overlap) - 1 };
-    return after.bottom < after.top || (after.top === after.bottom && after.left === after.right) ? [] : [after];
-  });
+  t.sheet.merges = shiftMerges(t.sheet.merges, b, dir);
 }
 
 function quoteSheet(name: string): string {

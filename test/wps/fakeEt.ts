@@ -5,6 +5,7 @@
  */
 import type { CellRange, Grid } from '../../src/core/grid';
 import { parseA1, toA1 } from '../../src/core/grid';
+import { cutsMerge, shiftMerges, shiftedRow } from '../helpers/shiftBand';
 
 export const NONE = -4142;
 
@@ -371,12 +372,9 @@ export class FakeEt {
     };
     /** Delete (dir -1, xlShiftUp) or insert (dir 1, xlShiftDown) of this range's cells, in its columns only. */
     const shift = (dir: 1 | -1): void => {
-      const n = r.bottom - r.top + 1;
       const inCols = (c: number) => c >= r.left && c <= r.right;
-      if (s.merges.some((m) => m.bottom >= r.top && m.left <= r.right && m.right >= r.left && (m.left < r.left || m.right > r.right))) {
-        throw new Error('不能对合并单元格作部分更改');
-      }
-      const move = (row: number): number | undefined => (row < r.top ? row : dir === 1 ? row + n : row <= r.bottom ? undefined : row - n);
+      if (cutsMerge(s.merges, r)) throw new Error('不能对合并单元格作部分更改');
+      const move = (row: number): number | undefined => shiftedRow(row, r, dir);
       const remap = <V>(map: Map<string, V>): Map<string, V> => {
         const out = new Map<string, V>();
         for (const [k, v] of map) {
@@ -388,15 +386,7 @@ export class FakeEt {
       };
       s.cells = remap(s.cells);
       s.formats = remap(s.formats);
-      s.merges = s.merges.flatMap((m) => {
-        if (m.right < r.left || m.left > r.right || m.bottom < r.top) return [m];
-        if (dir === 1) return [m.top >= r.top ? { ...m, top: m.top + n, bottom: m.bottom + n } : { ...m, bottom: m.bottom + n }];
-        if (m.top > r.bottom) return [{ ...m, top: m.top - n, bottom: m.bottom - n }];
-        const overlap = Math.min(m.bottom, r.bottom) - Math.max(m.top, r.top) + 1;
-        const top = Math.min(m.top, r.top);
-        const after = { ...m, top, bottom: top + (m.bottom - m.top + 1 - overlap) - 1 };
-        return after.bottom < after.top || (after.top === after.bottom && after.left === after.right) ? [] : [after];
-      });
+      s.merges = shiftMerges(s.merges, r, dir);
     };
     const propComment = (): unknown => {
       const c = commentObj() as { Text: () => string; Delete: () => void } | null;
