@@ -4,10 +4,11 @@
  * downloaded copy, and no cell of the original changes).
  */
 import ExcelJS from 'exceljs';
-import { existsSync, mkdirSync, readFileSync } from 'fs';
+import { existsSync, mkdirSync } from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { launch } from './chromium';
+import { downloadCopy, expectValuesKept } from './download';
 import { serveDir } from './serve';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -179,28 +180,9 @@ test('on the standalone page: a new table from a template and the overview sheet
   const newSheet = /已写入新工作表“(.+?)”/.exec((await written.textContent()) ?? '')![1];
   expect(newSheet).not.toBe('部门整体绩效目标');
 
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: '下载带校验标注的 Excel 副本' }).click(),
-  ]);
-  const saved = path.join(ROOT, 'test-output', 'downloaded-tools.已校验.xlsx');
-  await download.saveAs(saved);
-  const original = new ExcelJS.Workbook();
-  await original.xlsx.readFile(EXAMPLE);
-  const copy = new ExcelJS.Workbook();
-  await copy.xlsx.load(readFileSync(saved) as unknown as ArrayBuffer);
-
+  const { copy } = await downloadCopy(page, 'downloaded-tools.已校验.xlsx');
   // The new table goes below everything on its sheet: every original cell keeps its value and place.
-  let compared = 0;
-  original.eachSheet((ws) => {
-    const out = copy.getWorksheet(ws.name)!;
-    ws.eachRow({ includeEmpty: true }, (row, r) =>
-      row.eachCell({ includeEmpty: true }, (cell, c) => {
-        expect(JSON.stringify(out.getCell(r, c).value)).toBe(JSON.stringify(cell.value));
-        compared++;
-      }),
-    );
-  });
+  const { original, compared } = await expectValuesKept(EXAMPLE, copy);
   expect(compared).toBeGreaterThan(100);
   const texts = (ws: ExcelJS.Worksheet) => {
     const all: string[] = [];

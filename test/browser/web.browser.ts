@@ -6,6 +6,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { Page } from 'playwright-core';
 import { launch } from './chromium';
+import { downloadCopy, expectValuesKept } from './download';
 import { serveDir } from './serve';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -227,30 +228,9 @@ function inScrollerView(el: Element): boolean {
 }
 
 test('the downloaded copy carries fills and notes and keeps every value', async () => {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: '下载带校验标注的 Excel 副本' }).click(),
-  ]);
+  const { download, copy: annotated } = await downloadCopy(page, 'downloaded.已校验.xlsx');
   expect(download.suggestedFilename()).toBe('曹妃甸区委组织部2025绩效目标.已校验.xlsx');
-  const saved = path.join(ROOT, 'test-output', 'downloaded.已校验.xlsx');
-  await download.saveAs(saved);
-
-  const original = new ExcelJS.Workbook();
-  await original.xlsx.readFile(EXAMPLE);
-  const annotated = new ExcelJS.Workbook();
-  await annotated.xlsx.load(readFileSync(saved) as unknown as ArrayBuffer);
-
-  let compared = 0;
-  original.eachSheet((ws) => {
-    const copy = annotated.getWorksheet(ws.name)!;
-    expect(copy).toBeTruthy();
-    ws.eachRow({ includeEmpty: true }, (row, r) =>
-      row.eachCell({ includeEmpty: true }, (cell, c) => {
-        expect(JSON.stringify(copy.getCell(r, c).value)).toBe(JSON.stringify(cell.value));
-        compared++;
-      }),
-    );
-  });
+  const { compared } = await expectValuesKept(EXAMPLE, annotated);
   expect(compared).toBeGreaterThan(100);
 
   // Every marked cell in the page has a fill and a note in the copy.
