@@ -78,14 +78,15 @@ export interface JobPlan {
 export function planJobs(files: readonly string[], settings: Settings, cwd: string, plan: JobPlan): FileJob[] {
   const taken = new Set<string>();
   return files.map((file, index) => {
-    const target = plan.annotate ? outputPathFor(file, cwd, plan.outDir, taken, !!plan.force) : null;
+    const out = plan.annotate ? outputPathFor(file, cwd, plan.outDir, taken, !!plan.force) : null;
     return {
       index,
       file,
       abs: path.resolve(cwd, file),
       settings,
-      target,
-      targetShown: target ? rel(cwd, target) : null,
+      target: out?.target ?? null,
+      targetShown: out ? rel(cwd, out.target) : null,
+      ...(out?.kept ? { kept: out.kept } : {}),
       fix: plan.fix,
       force: !!plan.force,
       text: plan.text,

@@ -47,25 +47,38 @@ async function walk(dir: string): Promise<string[]> {
 /**
  * "<dir>/<name>.已校验.xlsx" (.xlsm stays .xlsm), next to the input or in outDir. A copy of a copy is named
  * after the original ("甲.已校验.xlsx" → "甲(2).已校验.xlsx", never ".已校验.已校验"). The input itself, names
- * already used in this run and (without `force`) existing files are skipped by numbering: "甲(2).已校验.xlsx".
+ * already used in this run and (without `force`) existing files are skipped by numbering: "甲(2).已校验.xlsx";
+ * `kept` then says, after the plain name, why it was left alone.
  */
-export function outputPathFor(input: string, cwd: string, outDir: string | undefined, taken: Set<string>, force = false): string {
+export function outputPathFor(
+  input: string,
+  cwd: string,
+  outDir: string | undefined,
+  taken: Set<string>,
+  force = false,
+): { target: string; kept?: { name: string; reason: string } } {
   const abs = path.resolve(cwd, input);
   const ext = /\.xlsm$/i.test(abs) ? '.xlsm' : '.xlsx';
   const base = path.basename(abs).replace(/\.xls[xm]$/i, '').replace(/(\(\d+\))?\.已校验$/, '');
   const dir = outDir ? path.resolve(cwd, outDir) : path.dirname(abs);
   const inputStat = statOrUndefined(abs, false);
-  const usable = (p: string): boolean => {
-    if (taken.has(p) || p === abs) return false;
+  /** Why `p` cannot take the copy (zh-CN), or undefined when it can. */
+  const refusal = (p: string): string | undefined => {
+    if (taken.has(p)) return '已被本次检查的另一个文件使用';
+    if (p === abs) return '是原文件，未覆盖';
     const st = statOrUndefined(p, true);
-    if (!st) return true;
-    if (inputStat && st.dev === inputStat.dev && st.ino === inputStat.ino) return false;
-    return force && st.isFile() && !st.isSymbolicLink();
+    if (!st) return undefined;
+    if (st.isSymbolicLink()) return '是符号链接，为防止改写其指向的文件，未覆盖';
+    if (inputStat && st.dev === inputStat.dev && st.ino === inputStat.ino) return '是原文件或其硬链接，未覆盖';
+    if (!st.isFile()) return '不是普通文件，未覆盖';
+    return force ? undefined : '已存在，未覆盖；如需覆盖请加 --force';
   };
-  let candidate = path.join(dir, `${base}${OUTPUT_MARK}${ext}`);
-  for (let n = 2; !usable(candidate); n++) candidate = path.join(dir, `${base}(${n})${OUTPUT_MARK}${ext}`);
-  taken.add(candidate);
-  return candidate;
+  const plain = path.join(dir, `${base}${OUTPUT_MARK}${ext}`);
+  const reason = refusal(plain);
+  let target = plain;
+  for (let n = 2; refusal(target) !== undefined; n++) target = path.join(dir, `${base}(${n})${OUTPUT_MARK}${ext}`);
+  taken.add(target);
+  return reason === undefined ? { target } : { target, kept: { name: path.basename(plain), reason } };
 }
 
 function statOrUndefined(p: string, link: boolean): Stats | undefined {

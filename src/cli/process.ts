@@ -2,7 +2,7 @@
  * Checking one file, the unit of work of `jixiao check` and `jixiao report`. Runs in a worker thread
  * (src/cli/worker.ts) or in the main thread; its input and output are plain data (structured-cloneable).
  */
-import { lstatSync, promises as fs, type Stats, statSync } from 'fs';
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import { departmentOf } from '../core/department';
 import type { Finding, Severity } from '../core/findings';
@@ -32,6 +32,8 @@ export interface FileJob {
   target: string | null;
   /** Shown path of the annotated copy. */
   targetShown: string | null;
+  /** The plainly named copy left alone for a numbered one, and why (zh-CN, said after its name). */
+  kept?: { name: string; reason: string };
   fix: boolean;
   /** Replace an existing copy (never the input, a link to it or a symlink). */
   force?: boolean;
@@ -133,25 +135,6 @@ export async function writeAtomic(target: string, data: Uint8Array, options: { i
   await writeFileSafely(target, data, { ...options, temp });
 }
 
-/** Why the plainly named copy was left alone and a numbered one written instead (zh-CN, after the file name). */
-function keptReason(plainPath: string, input: string, force: boolean): string {
-  let st: Stats;
-  try {
-    st = lstatSync(plainPath);
-  } catch {
-    return '已被本次检查的另一个文件使用';
-  }
-  if (st.isSymbolicLink()) return '是符号链接，为防止改写其指向的文件，未覆盖';
-  try {
-    const source = statSync(input);
-    if (source.dev === st.dev && source.ino === st.ino) return '是原文件或其硬链接，未覆盖';
-  } catch {
-    // the input vanished meanwhile: say what is true of the existing file
-  }
-  if (!st.isFile()) return '不是普通文件，未覆盖';
-  return force ? '已被本次检查的另一个文件使用' : '已存在，未覆盖；如需覆盖请加 --force';
-}
-
 const WAN: Record<string, number> = { 万元: 1, 元: 1e-4, 亿元: 1e4 };
 
 function tableInfos(parsed: ParsedWorkbook, findings: readonly Finding[], fixFirst: number): ReportTableInfo[] {
@@ -246,9 +229,7 @@ export async function processFile(job: FileJob): Promise<FileOutcome> {
       for (const c of changes) {
         out(`已在副本中修改 ${c.ref.sheet}!${c.ref.address}：“${oneLine(c.from)}” → “${oneLine(c.to)}”`);
       }
-      const name = path.basename(job.target);
-      const plain = name.replace(/\(\d+\)(?=\.已校验\.xls[xm]$)/i, '');
-      const renamed = plain !== name ? `（“${plain}”${keptReason(path.join(path.dirname(job.target), plain), job.abs, !!job.force)}）` : '';
+      const renamed = job.kept ? `（“${job.kept.name}”${job.kept.reason}）` : '';
       out(`已生成标注副本：${result.annotated}${renamed}`);
     } catch (err) {
       failed = true;
