@@ -17,6 +17,17 @@ export function memoByString<T>(fn: (s: string) => T, limit = 20000): (s: string
 
 const NONE: unique symbol = Symbol('none');
 
+/** Memo of a pure function of an object that does not change (a parsed table), kept as long as the object lives. */
+export function memoByObject<K extends object, T>(fn: (key: K) => T): (key: K) => T {
+  const cache = new WeakMap<K, T>();
+  return (key) => {
+    if (cache.has(key)) return cache.get(key) as T;
+    const out = fn(key);
+    cache.set(key, out);
+    return out;
+  };
+}
+
 /** Memo of a per-row predicate over a view object (kept as long as the view lives). */
 export function memoByRow<V extends object>(fn: (view: V, row: number) => boolean): (view: V, row: number) => boolean {
   const cache = new WeakMap<V, Map<number, boolean>>();

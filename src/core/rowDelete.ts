@@ -7,6 +7,7 @@ import type { Cell, CellRange, CellRef, Grid } from './grid';
 import { columnLetters, parseA1, toA1 } from './grid';
 import type { Field, IndicatorRow, ProjectTable } from './model';
 import type { Finding, Fix, RowDeletion } from './findings';
+import { memoByObject } from './memo';
 
 /** Every cell of an indicator row the parser read, by field. */
 function rowFields(row: IndicatorRow): Field[] {
@@ -22,18 +23,11 @@ function rowFields(row: IndicatorRow): Field[] {
   ];
 }
 
-const columnsOf = new WeakMap<ProjectTable, { left: number; right: number } | undefined>();
-
-/** Used columns of a table: its recorded extent, widened to every column of its indicator grid. */
-export function tableColumns(table: ProjectTable): { left: number; right: number } | undefined {
-  // Asked once per deletable row of a table: computed once per table (a parsed table does not change).
-  if (columnsOf.has(table)) return columnsOf.get(table);
-  const span = computeColumns(table);
-  columnsOf.set(table, span);
-  return span;
-}
-
-function computeColumns(table: ProjectTable): { left: number; right: number } | undefined {
+/**
+ * Used columns of a table: its recorded extent, widened to every column of its indicator grid. Asked once per
+ * deletable row of a table: computed once per table (a parsed table does not change).
+ */
+export const tableColumns = memoByObject((table: ProjectTable): { left: number; right: number } | undefined => {
   let left = Infinity;
   let right = -Infinity;
   const add = (col: number): void => {
@@ -45,16 +39,10 @@ function computeColumns(table: ProjectTable): { left: number; right: number } | 
   if (table.left !== undefined) add(table.left);
   if (table.right !== undefined) add(table.right);
   return left <= right ? { left, right } : undefined;
-}
-
-const bottomOf = new WeakMap<ProjectTable, number>();
+});
 
 /** Last row of a table, its indicator rows included (asked once per deletable row: computed once per table). */
-function tableBottom(table: ProjectTable): number {
-  let bottom = bottomOf.get(table);
-  if (bottom === undefined) bottomOf.set(table, (bottom = table.indicators.reduce((b, r) => Math.max(b, r.row), table.bottom)));
-  return bottom;
-}
+const tableBottom = memoByObject((table: ProjectTable): number => table.indicators.reduce((b, r) => Math.max(b, r.row), table.bottom));
 
 /**
  * The deletion of one indicator row of its table, or undefined when it cannot be planned safely: the row is

@@ -1,4 +1,5 @@
 import type { ProjectTable } from '../model';
+import { memoByObject } from '../memo';
 import { compact } from '../text';
 import { parseIndicatorValue } from '../values';
 import { othersIn, tableName, tablesBy, type TableIndex } from './by-workbook';
@@ -34,14 +35,10 @@ function rowKeys(t: ProjectTable): string[] {
  * The table's indicator set as one key (order does not matter), or undefined when too short to judge. Both
  * indexes and the check ask for it: computed once per table (parsing every value is the costly part).
  */
-const setKeys = new WeakMap<ProjectTable, string | undefined>();
-function setKey(t: ProjectTable): string | undefined {
-  if (setKeys.has(t)) return setKeys.get(t);
+const setKey = memoByObject((t: ProjectTable): string | undefined => {
   const keys = rowKeys(t);
-  const key = keys.length >= MIN_COPIED_ROWS ? [...new Set(keys)].sort().join('\u0001') : undefined;
-  setKeys.set(t, key);
-  return key;
-}
+  return keys.length >= MIN_COPIED_ROWS ? [...new Set(keys)].sort().join('\u0001') : undefined;
+});
 
 /** The same project printed twice (申报 and 自评, or one project in two sheets) is no copy. */
 function projectOf(t: ProjectTable): string {
