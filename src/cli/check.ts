@@ -79,8 +79,8 @@ export async function runCheck(inputs: readonly string[], opts: CheckOptions, io
     if (!json) {
       // One write per file (a write per line costs a system call each on a pipe or file).
       let text = o.index > 0 ? '\n' : '';
-      if (o.text !== undefined) text += o.text;
-      else for (const line of o.lines) text += `${stripControls(line)}\n`;
+      // Payload "none"/"json": the worker already joined the lines and removed control characters.
+      text += o.text ?? '';
       if (text) io.stdout.write(text);
     }
     for (const e of o.errors) io.stderr.write(stripControls(e) + '\n');
