@@ -11,7 +11,6 @@ import type { Grid } from '../core/grid';
 import type { ParseNote, ParsedWorkbook } from '../core/model';
 import type { Settings } from '../core/settings';
 import { validateGrids } from '../core/validate';
-import { annotateBuffer } from '../hosts/file/annotate';
 import { OutputError, readFileBytesSync, writeFileSafely } from '../hosts/file/node';
 import { FileReadError, type ReadResult, readGridsFromXlsx } from '../hosts/file/read';
 import { type FixItem, fixFirstByTable } from './fix-first';
@@ -222,6 +221,8 @@ export async function processFile(job: FileJob): Promise<FileOutcome> {
   let failed = false;
   if (job.target) {
     try {
+      // Loaded on first use: a check without copies (--no-annotate, report's checks) never needs the writer.
+      const { annotateBuffer } = await import('../hosts/file/annotate');
       const { buffer, changes } = await annotateBuffer(bytes, findings, { applyFixes: job.fix, summary: parsed });
       await writeAtomic(job.target, buffer, { input: job.abs, force: !!job.force });
       result.annotated = job.targetShown;

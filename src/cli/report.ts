@@ -160,6 +160,10 @@ export function fileReport(
  * recolour, move the cursor or retitle the terminal) are dropped; line breaks and tabs are kept.
  */
 export function stripControls(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
+  // Tested first: a global replace copies the whole text even when there is nothing to remove.
+  return CONTROL.test(text) ? text.replace(CONTROLS, '') : text;
 }
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const CONTROLS = new RegExp(CONTROL.source, 'g');

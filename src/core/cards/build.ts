@@ -58,6 +58,11 @@ function byUrgency(a: Finding, b: Finding): number {
 
 const unique = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
 
+/** How many distinct keys: most groups hold one finding, counted without building a set. */
+function distinctCount<T>(xs: readonly T[], key: (x: T) => string): number {
+  return xs.length < 2 ? xs.length : new Set(xs.map(key)).size;
+}
+
 function tableName(t: ProjectTable | undefined): string {
   return (t?.projectName?.text || t?.title?.text || '').replace(/\s+/g, ' ').trim();
 }
@@ -151,7 +156,7 @@ function tableDrafts(table: ProjectTable | undefined, findings: Finding[]): Draf
   const tableLevel = rest.filter((x) => TABLE_LEVEL.has(x.ruleId)).sort(byUrgency);
   if (tableLevel.length) {
     const f = tableLevel[0];
-    const rules = unique(tableLevel.map((x) => x.ruleId));
+    const ruleCount = distinctCount(tableLevel, (x) => x.ruleId);
     const points = tableLevel.map((x) => sentence(withoutAddress(x.message, x.ref.address)));
     drafts.push({
       kind: 'table',
@@ -162,7 +167,7 @@ function tableDrafts(table: ProjectTable | undefined, findings: Finding[]): Draf
       ...(points.length > 1 ? { points } : {}),
       details: tableLevel,
       root: f.ruleId,
-      rollup: tableLevel.length === 1 && rules.length === 1 ? `rule|${f.ruleId}|${withoutAddress(f.message, f.ref.address)}` : undefined,
+      rollup: tableLevel.length === 1 && ruleCount === 1 ? `rule|${f.ruleId}|${withoutAddress(f.message, f.ref.address)}` : undefined,
     });
   }
   rest = rest.filter((x) => !TABLE_LEVEL.has(x.ruleId));
@@ -170,16 +175,16 @@ function tableDrafts(table: ProjectTable | undefined, findings: Finding[]): Draf
   // 3. Per-row patterns: one rule on 3 or more rows.
   const byRule = groupBy(rest, (f) => f.ruleId);
   for (const [id, fs] of byRule) {
-    const rows = unique(fs.map((f) => `${f.ref.sheet}!${f.ref.row}`));
-    if (rows.length < PATTERN_MIN_ROWS || id.startsWith('schedule-')) continue;
+    const rowCount = distinctCount(fs, (f) => `${f.ref.sheet}!${f.ref.row}`);
+    if (rowCount < PATTERN_MIN_ROWS || id.startsWith('schedule-')) continue;
     fs.sort(byUrgency);
     const first = fs[0];
     drafts.push({
       kind: 'pattern',
       tableId,
       ref: first.ref,
-      title: `${ruleTitle(id)}（${rows.length}处）`,
-      message: `本表${rowList(fs.map((f) => f.ref.row))}共${rows.length}处${ruleTitle(id)}（${addressList(fs.map((f) => f.ref))}）。以${first.ref.address}为例：${sentence(withoutAddress(first.message, first.ref.address))}`,
+      title: `${ruleTitle(id)}（${rowCount}处）`,
+      message: `本表${rowList(fs.map((f) => f.ref.row))}共${rowCount}处${ruleTitle(id)}（${addressList(fs.map((f) => f.ref))}）。以${first.ref.address}为例：${sentence(withoutAddress(first.message, first.ref.address))}`,
       details: fs,
       root: id,
       rollup: `rule|${id}`,
@@ -196,18 +201,18 @@ function tableDrafts(table: ProjectTable | undefined, findings: Finding[]): Draf
   for (const [key, fs] of groups) {
     fs.sort(byUrgency);
     const primary = fs[0];
-    const rules = unique(fs.map((f) => f.ruleId));
+    const ruleCount = distinctCount(fs, (f) => f.ruleId);
     const schedule = primary.ruleId.startsWith('schedule-');
     drafts.push({
       kind: key.startsWith('row:') && fs.length > 1 ? 'row' : 'cell',
       tableId,
       ref: primary.ref,
-      title: rules.length > 1 ? `${ruleTitle(primary.ruleId)}等${rules.length}项问题` : ruleTitle(primary.ruleId),
+      title: ruleCount > 1 ? `${ruleTitle(primary.ruleId)}等${ruleCount}项问题` : ruleTitle(primary.ruleId),
       message: sentence(withoutAddress(primary.message, primary.ref.address)),
       details: fs,
       root: primary.ruleId,
       rollup:
-        rules.length === 1
+        ruleCount === 1
           ? schedule
             ? `schedule|${primary.ruleId}|${scheduleSignature(table)}`
             : `rule|${primary.ruleId}`

@@ -3,7 +3,10 @@ import type { CellRef } from '../grid';
 
 /** Drops a leading "E12：" from a message that names its own cell, so the address is shown once. */
 export function withoutAddress(message: string, address: string): string {
-  const m = message.trimStart();
+  // trimStart copies the message even when there is nothing to trim: skipped when the first character is
+  // certainly not white space (printable ASCII, or above U+3000 except the BOM).
+  const c = message.charCodeAt(0);
+  const m = (c > 0x20 && c < 0x7f) || (c > 0x3000 && c !== 0xfeff) ? message : message.trimStart();
   if (!m.startsWith(address)) return m;
   const sep = m.charCodeAt(address.length);
   // "：" (full-width) or ":".

@@ -78,10 +78,14 @@ interface Index {
 
 const INDEX = new WeakMap<Framework, Index>();
 
+// The lookup is hot (every category name of every table) and the build runs once per framework: two functions,
+// so the optimising compiler compiles the small lookup alone.
 function indexOf(fw: Framework): Index {
-  let idx = INDEX.get(fw);
-  if (idx) return idx;
-  idx = { level1: new Map(), level2: new Map() };
+  return INDEX.get(fw) ?? buildIndex(fw);
+}
+
+function buildIndex(fw: Framework): Index {
+  const idx: Index = { level1: new Map(), level2: new Map() };
   for (const l1 of fw.level1) {
     for (const n of [l1.name, ...(l1.aliases ?? [])]) if (!idx.level1.has(categoryKey(n))) idx.level1.set(categoryKey(n), l1);
     for (const l2 of l1.level2) {

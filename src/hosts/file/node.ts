@@ -5,7 +5,7 @@ import * as nodePath from 'path';
 import * as zlib from 'zlib';
 import type { Grid } from '../../core/grid';
 import type { Finding } from '../../core/findings';
-import { type AnnotateOptions, type AnnotateResult, annotateBuffer } from './annotate';
+import type { AnnotateOptions, AnnotateResult } from './annotate';
 import { DEFAULT_READ_LIMITS, FileReadError, readGridsFromBuffer } from './read';
 import { setOneShotInflater } from './zip';
 
@@ -107,6 +107,7 @@ export async function annotateFile(
   findings: readonly Finding[],
   options: AnnotateOptions = {},
 ): Promise<Omit<AnnotateResult, 'buffer'>> {
+  const { annotateBuffer } = await import('./annotate');
   const { buffer, changes, skipped } = await annotateBuffer(await readFileBytes(inPath), findings, options);
   await writeFileSafely(outPath, buffer, { input: inPath });
   return { changes, skipped };

@@ -230,7 +230,9 @@ export class XmlScanner {
       if (lt > i) this.emitText(s, i, lt);
       const c = s.charCodeAt(lt + 1);
       // Start and end tags are nearly all the markup of a part: handled here, the rest in markup().
-      const next = c === 47 ? this.endTag(s, lt, final) : isNameStart(c) ? this.startTag(s, lt, final) : this.markup(s, lt, final);
+      // XML name start characters as the scanner accepts them: ASCII letters, "_", ":" and anything non-ASCII.
+      const nameStart = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58 || c >= 0xc0;
+      const next = c === 47 ? this.endTag(s, lt, final) : nameStart ? this.startTag(s, lt, final) : this.markup(s, lt, final);
       if (next < 0) {
         i = lt;
         break;
@@ -273,9 +275,15 @@ export class XmlScanner {
   private endTag(s: string, lt: number, final: boolean): number {
     const open = this.stack.length ? this.stack[this.stack.length - 1] : undefined;
     let j = lt + 2;
-    if (open !== undefined && textAt(s, j, open.name)) {
-      j += open.name.length;
-      while (j < s.length && isSpace(s.charCodeAt(j))) j++;
+    // The name of the open element compared in place (no call: see startTag).
+    const expected = open === undefined ? '' : open.name;
+    const len = expected.length;
+    let k = 0;
+    if (j + len <= s.length) while (k < len && s.charCodeAt(j + k) === expected.charCodeAt(k)) k++;
+    if (open !== undefined && k === len) {
+      j += len;
+      let ch = 0;
+      while (j < s.length && ((ch = s.charCodeAt(j)) === 32 || ch === 10 || ch === 9 || ch === 13)) j++;
       if (j < s.length && s.charCodeAt(j) === 62) {
         this.stack.pop();
         this.h.close?.(open.local);
@@ -329,7 +337,10 @@ export class XmlScanner {
     if (bucket === undefined) bucket = this.names[key] = [];
     for (let b = 0; b < bucket.length; b++) {
       const e = bucket[b];
-      if (e.name.length === len && textAt(s, from, e.name)) return e;
+      if (e.name.length !== len) continue;
+      let k = 0;
+      while (k < len && s.charCodeAt(from + k) === e.name.charCodeAt(k)) k++;
+      if (k === len) return e;
     }
     const name = s.slice(from, to);
     const e: TagName = { name, local: internalized(localName(name)) };
@@ -358,7 +369,8 @@ export class XmlScanner {
     let selfClosing = false;
     for (;;) {
       const before = j;
-      while (j < n && isSpace(s.charCodeAt(j))) j++;
+      // The optimising compiler does not inline calls here (see cli/v8tuning): the hot loops test inline.
+      while (j < n && ((ch = s.charCodeAt(j)) === 32 || ch === 10 || ch === 9 || ch === 13)) j++;
       if (j >= n) return this.incomplete(final);
       ch = s.charCodeAt(j);
       if (ch === 62) break;
@@ -379,12 +391,12 @@ export class XmlScanner {
       const k1 = j;
       if (k1 === k0) throw new XmlError(`malformed attributes in <${s.slice(lt + 1, nameEnd)}>`);
       if (ch !== 61) {
-        while (j < n && isSpace(s.charCodeAt(j))) j++;
+        while (j < n && ((ch = s.charCodeAt(j)) === 32 || ch === 10 || ch === 9 || ch === 13)) j++;
         if (j >= n) return this.incomplete(final);
         if (s.charCodeAt(j) !== 61) throw new XmlError(`attribute ${s.slice(k0, k1)} without a value`);
       }
       j++;
-      while (j < n && isSpace(s.charCodeAt(j))) j++;
+      while (j < n && ((ch = s.charCodeAt(j)) === 32 || ch === 10 || ch === 9 || ch === 13)) j++;
       if (j >= n) return this.incomplete(final);
       const q = s.charCodeAt(j);
       if (q !== 34 && q !== 39) throw new XmlError(`unquoted attribute value`);
@@ -461,8 +473,6 @@ const CLASS = (() => {
   return t;
 })();
 
-/** XML name start characters as the scanner accepts them (ASCII letters, "_", ":" and anything non-ASCII). */
-const isNameStart = (ch: number): boolean => (ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90) || ch === 95 || ch === 58 || ch >= 0xc0;
 
 /** Whether `text` occurs in `s` at `at` (String.prototype.startsWith without a call into the runtime, for short names). */
 function textAt(s: string, at: number, text: string): boolean {
@@ -494,4 +504,3 @@ function sameText(s: string, a: number, b: number, len: number): boolean {
   return true;
 }
 
-const isSpace = (ch: number): boolean => ch === 32 || ch === 10 || ch === 9 || ch === 13;
