@@ -21,7 +21,9 @@ const NONE: unique symbol = Symbol('none');
 export function memoByObject<K extends object, T>(fn: (key: K) => T): (key: K) => T {
   const cache = new WeakMap<K, T>();
   return (key) => {
-    if (cache.has(key)) return cache.get(key) as T;
+    // One lookup for a hit; the second only when the stored answer may be undefined.
+    const hit = cache.get(key);
+    if (hit !== undefined || cache.has(key)) return hit as T;
     const out = fn(key);
     cache.set(key, out);
     return out;

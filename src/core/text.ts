@@ -46,18 +46,21 @@ export function normalizeText(s: string | null | undefined): string {
   return normalizeString(typeof s === 'string' ? s : String(s));
 }
 
-const compactString = memoByString((s) => normalizeString(s).replace(/\s+/gu, ''));
+/** Characters compact() may change: whitespace, full-width ASCII, comparison signs and their variants, zero-width marks. */
+const MAY_CHANGE_IN_COMPACT = /[\s\uff01-\uff5e\u00a0\u2002\u2003\u2009\u3000≧⩾≦⩽<>=═﹤﹥﹦\u200b-\u200d\ufeff]/u;
+
+/**
+ * Memoised whole: a cell's text is compacted again by every rule that reads it, and a lookup of a string
+ * already hashed is several times cheaper than the character test. Most texts have nothing to fold or remove
+ * and are their own compact form.
+ */
+const compactString = memoByString((s) => (MAY_CHANGE_IN_COMPACT.test(s) ? normalizeString(s).replace(/\s+/gu, '') : s), 50000);
 
 /** normalizeText with every whitespace removed: the form to compare labels and names. */
 export function compact(s: string | null | undefined): string {
   if (s == null || s === '') return '';
-  const t = typeof s === 'string' ? s : String(s);
-  // Most cells have nothing to fold or remove: the text is its own compact form (no memo lookup).
-  return MAY_CHANGE_IN_COMPACT.test(t) ? compactString(t) : t;
+  return compactString(typeof s === 'string' ? s : String(s));
 }
-
-/** Characters compact() may change: whitespace, full-width ASCII, comparison signs and their variants, zero-width marks. */
-const MAY_CHANGE_IN_COMPACT = /[\s\uff01-\uff5e\u00a0\u2002\u2003\u2009\u3000≧⩾≦⩽<>=═﹤﹥﹦\u200b-\u200d\ufeff]/u;
 
 /** True when the cell says nothing (blank, only spaces or dashes/slashes used as "none"). */
 export function isBlank(s: string | null | undefined): boolean {

@@ -225,17 +225,17 @@ function tidy(s: string): string {
  */
 export const TEMPLATE_INPUT_PATTERN = /【请填写([^】]*)】/gu;
 
-/** Labels of the template inputs still present in a text, in order of appearance. */
-export function templateInputs(text: string): string[] {
+const NO_INPUTS: readonly string[] = Object.freeze([]);
+
+/** Labels of the template inputs still present in a text, in order of appearance (shared when none: never change it). */
+export function templateInputs(text: string): readonly string[] {
   const s = String(text ?? '');
-  if (!s.includes('【')) return [];
+  if (!s.includes('【')) return NO_INPUTS;
   return Array.from(s.matchAll(TEMPLATE_INPUT_PATTERN), (m) => m[1]);
 }
 
 /** True when the text contains a placeholder mark such as "**", "XX", "×××" or "待定". */
-export function hasPlaceholder(text: string): boolean {
-  return PLACEHOLDER_PATTERN.test(compact(text));
-}
+export const hasPlaceholder = memoByString((text: string): boolean => PLACEHOLDER_PATTERN.test(compact(text)));
 
 /** Deep-frozen: one parsed value is shared by every cell with the same text. */
 function frozen(v: ParsedValue): ParsedValue {

@@ -111,8 +111,8 @@ type InlineKind = 'projectCode' | 'projectName' | 'budget' | 'fiscal' | 'other' 
 
 const INLINE_KINDS: readonly string[] = ['projectCode', 'projectName', 'budget', 'fiscal', 'other', 'fundUse', 'goal'];
 
-/** "项目名称：干部培训" — a label and its value typed in one cell. */
-export function inlineField(key: string): { kind: InlineKind; value: string } | undefined {
+/** "项目名称：干部培训" — a label and its value typed in one cell (the answer is shared: read it, never change it). */
+export const inlineField = memoByString((key: string): { kind: InlineKind; value: string } | undefined => {
   // Try each colon: "其中:财政资金:30" is labelled by "其中:财政资金".
   for (let i = key.indexOf(':'); i >= 0 && i <= 16; i = key.indexOf(':', i + 1)) {
     if (i < 2 || i === key.length - 1) continue;
@@ -120,7 +120,7 @@ export function inlineField(key: string): { kind: InlineKind; value: string } | 
     if (kind && INLINE_KINDS.includes(kind)) return { kind: kind as InlineKind, value: key.slice(i + 1) };
   }
   return undefined;
-}
+});
 
 function hasInlineIdentity(view: SheetView, row: number): boolean {
   for (let c = 0; c < view.cols; c++) {

@@ -1,5 +1,6 @@
 import { ALL_CATEGORY_NAMES, categoryKey } from '../frameworks';
 import { deletionFix } from './required-categories';
+import { memoByString } from '../memo';
 import { compact } from '../text';
 import type { Rule } from './types';
 import { analyse, q } from './util';
@@ -10,13 +11,13 @@ const CATEGORY_KEYS = new Set(ALL_CATEGORY_NAMES.map(categoryKey));
  * A 三级 name that is only a category name. Bare "满意度"/"服务对象满意度" are common, acceptable
  * indicator names, so they count as filler only when written with the "指标" suffix.
  */
-export function isFillerName(name: string): boolean {
+export const isFillerName = memoByString((name: string): boolean => {
   const n = compact(name);
   if (!n) return false;
   const key = categoryKey(n);
   if (!CATEGORY_KEYS.has(key)) return false;
   return /指标$/.test(n) || !/满意度/.test(key);
-}
+});
 
 export const rule: Rule = {
   id: 'filler-indicator',

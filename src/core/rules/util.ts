@@ -3,6 +3,7 @@ import { FRAMEWORKS, categoryKey, findLevel1, findLevel2, frameworkDetection, le
 import type { Field, IndicatorRow, ProjectTable } from '../model';
 export { hasColumn, isUncertain } from '../parse/query';
 import type { Settings } from '../settings';
+import { memoByString } from '../memo';
 import { compact } from '../text';
 import { parseIndicatorValue, type ParsedValue } from '../values';
 import { own } from '../own';
@@ -112,23 +113,21 @@ export function isSatisfactionRow(r: RowInfo): boolean {
 const RATE_PATTERN = /率|比例|比重|占比|百分比|%|覆盖面|达标度/u;
 /** 频率, 效率, 功率 and the like end in 率 but are not percentages ("巡查频率 ≥2次/月"). */
 const NOT_A_RATE = /频率|效率|功率|速率|概率(?!%)/gu;
-export function isRateName(name: string): boolean {
-  return RATE_PATTERN.test(compact(name).replace(NOT_A_RATE, ''));
-}
+export const isRateName = memoByString((name: string): boolean => RATE_PATTERN.test(compact(name).replace(NOT_A_RATE, '')));
 
 const COUNT_PATTERN =
   /次数|人数|个数|数量|场次|期数|人次|户数|村数|家数|件数|项数|篇数|课时数|学时数|名额|（人）|\(人\)|（次）|\(次\)|（个）|\(个\)|(?![指系分倍基参函总均])[\u3400-\u4DBF\u4E00-\u9FFF]数$/u;
 /** Names that count things or people ("培训活动次数", "聘用人员数量"), excluding rates. */
-export function isCountName(name: string): boolean {
+export const isCountName = memoByString((name: string): boolean => {
   const n = compact(name);
   return COUNT_PATTERN.test(n) && !isRateName(n);
-}
+});
 
 /**
  * The unit a count name itself determines ("培训次数" → 次, "参训人数" → 人), or undefined when the name does not
  * say (then no unit is proposed: a wrong unit is worse than none).
  */
-export function countUnitOf(name: string): string | undefined {
+export const countUnitOf = memoByString((name: string): string | undefined => {
   const n = compact(name).replace(/[（(][^）)]*[）)]$/u, '');
   const m = /(人次|人数|场次|次数|期数|户数|个数|家数|件数|项数|篇数|村数|课时数|学时数)$/u.exec(n);
   if (!m) return undefined;
@@ -137,7 +136,7 @@ export function countUnitOf(name: string): string | undefined {
     项数: '项', 篇数: '篇', 村数: '个村', 课时数: '课时', 学时数: '学时',
   };
   return units[m[1]];
-}
+});
 
 /** Money words in a name ("成本", "费用", "金额"…). */
 export function isMoneyName(name: string): boolean {
