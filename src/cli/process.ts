@@ -98,7 +98,10 @@ function packed(job: FileJob, o: Omit<FileOutcome, 'tableCount'>): FileOutcome {
   if (payload === 'result') return out;
   // One string crosses the thread boundary instead of a thousand lines, and the main thread only writes it.
   if (job.text && out.lines.length) {
-    out.text = stripControls(`${out.lines.join('\n')}\n`);
+    // The final newline joined in, not appended: appending makes a two-part string that the control-character
+    // test then copies whole.
+    out.lines.push('');
+    out.text = stripControls(out.lines.join('\n'));
     out.lines = [];
   }
   if (payload === 'json') out.json = JSON.stringify(r, null, 2);

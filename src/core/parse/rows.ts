@@ -112,7 +112,13 @@ type InlineKind = 'projectCode' | 'projectName' | 'budget' | 'fiscal' | 'other' 
 const INLINE_KINDS: readonly string[] = ['projectCode', 'projectName', 'budget', 'fiscal', 'other', 'fundUse', 'goal'];
 
 /** "项目名称：干部培训" — a label and its value typed in one cell (the answer is shared: read it, never change it). */
-export const inlineField = memoByString((key: string): { kind: InlineKind; value: string } | undefined => {
+export function inlineField(key: string): { kind: InlineKind; value: string } | undefined {
+  // Most cells hold no colon near their start: answered without the memo (every cell of a row is asked).
+  const colon = key.indexOf(':');
+  return colon < 0 || colon > 16 ? undefined : inlineFieldOf(key);
+}
+
+const inlineFieldOf = memoByString((key: string): { kind: InlineKind; value: string } | undefined => {
   // Try each colon: "其中:财政资金:30" is labelled by "其中:财政资金".
   for (let i = key.indexOf(':'); i >= 0 && i <= 16; i = key.indexOf(':', i + 1)) {
     if (i < 2 || i === key.length - 1) continue;

@@ -23,15 +23,16 @@ export function runRuleSet(rules: readonly Rule[], workbook: ParsedWorkbook, set
         const part = partOfRef(table, r.ref);
         if (part && isUncertain(table, part)) return;
       }
-      findings.push({
+      const finding: Finding = {
         ruleId: rule.id,
         severity: r.severity && !override ? r.severity : severity,
         criterion: rule.meta.criterion,
         tableId: table.id,
         ref: r.ref,
         message: r.message,
-        ...(r.fix ? { fix: { ...r.fix, ref: r.fix.ref ?? r.ref } } : {}),
-      });
+      };
+      if (r.fix) finding.fix = { ...r.fix, ref: r.fix.ref ?? r.ref };
+      findings.push(finding);
     };
     const context: RuleContext = { table, workbook, settings, report };
     for (const t of workbook.tables) {
