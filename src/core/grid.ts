@@ -35,7 +35,14 @@ export interface CellRef {
   address: string;
 }
 
+/** Letters of the first 702 columns (A … ZZ), built once: an address is made for every field the parser reads. */
+const LETTERS: readonly string[] = Array.from({ length: 702 }, (_, col) => lettersOf(col));
+
 export function columnLetters(col: number): string {
+  return col >= 0 && col < 702 ? LETTERS[col] : lettersOf(col);
+}
+
+function lettersOf(col: number): string {
   let n = col + 1;
   let s = '';
   while (n > 0) {
