@@ -28,12 +28,19 @@ export class SheetView {
     this.cols = gridColCount(grid);
     this.keys = grid.cells.map((row, r) => (row ?? []).map((_, c) => compact(textAt(grid, r, c))));
     const dr = grid.origin?.row ?? 0;
+    // Files list merges mostly left to right: only the rows whose list came out of order are sorted (sorting
+    // every row's list copied it each time).
+    const unsorted = new Set<CellRange[]>();
     for (const m of grid.merges) {
       // Clipped to the grid's rows (plus one): a whole-column merge must not blow up.
       const bottom = Math.min(m.bottom - dr, this.rows);
-      for (let r = Math.max(0, m.top - dr); r <= bottom; r++) (this.rowMerges[r] ??= []).push(m);
+      for (let r = Math.max(0, m.top - dr); r <= bottom; r++) {
+        const list = (this.rowMerges[r] ??= []);
+        if (list.length > 0 && list[list.length - 1].left > m.left) unsorted.add(list);
+        list.push(m);
+      }
     }
-    for (const list of this.rowMerges) if (list && list.length > 1) list.sort((a, b) => a.left - b.left);
+    for (const list of unsorted) list.sort((a, b) => a.left - b.left);
   }
 
   get sheet(): string {
