@@ -226,8 +226,10 @@ export const PART_LABEL = /^(?:(?:实施期|中长期|长期|中期|项目期|�
 export function isPartLabelRow(view: SheetView, row: number): boolean {
   let seen = 0;
   let label = false;
-  for (const c of view.visibleCols(row)) {
+  for (let c = 0; c < view.cols; c++) {
+    if (view.isMergeSlave(row, c)) continue;
     const k = view.key(row, c);
+    if (k === '') continue;
     seen++;
     if (PART_LABEL.test(k.replace(/:+$/, ''))) label = true;
   }

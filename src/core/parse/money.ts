@@ -42,9 +42,9 @@ function kindOfRowTitle(key: string): MoneyKind | undefined {
 /** A row of money column titles: two or more titles right of `fromCol`. Returns the titles' columns and ranks. */
 function titleRow(view: SheetView, row: number, fromCol: number): Map<number, number> | undefined {
   let ranks: Map<number, number> | undefined;
-  for (const c of view.visibleCols(row)) {
-    if (c < fromCol) continue;
+  for (let c = fromCol; c < view.cols; c++) {
     const k = view.key(row, c);
+    if (k === '' || view.isMergeSlave(row, c)) continue;
     const rank = moneyColumnRank(k);
     if (rank === undefined) {
       if (/^-?\d/.test(k)) return undefined; // a row of amounts, not titles
@@ -64,8 +64,8 @@ export function readMoneyBlock(view: SheetView, table: ProjectTable, top: number
   const rowTitles: { row: number; col: number; kind: MoneyKind }[] = [];
   for (let r = top; r <= end; r++) {
     if (titleRow(view, r, 0)) continue; // a row of column titles (its corner may read "年度预算数（万元）")
-    // Empty cells are no row title: only the visible, filled ones are asked.
-    for (const c of view.visibleCols(r)) {
+    for (let c = 0; c < view.cols; c++) {
+      if (view.isMergeSlave(r, c)) continue;
       const kind = kindOfRowTitle(view.key(r, c));
       if (kind) {
         rowTitles.push({ row: r, col: c, kind });

@@ -18,8 +18,10 @@ export const labelKind = memoByString((key: string): LabelKind | undefined => {
 
 /** First non-empty, visible cell of a row (grid-local column), if any. */
 export function firstFilledCol(view: SheetView, row: number): number | undefined {
-  const cols = view.visibleCols(row);
-  return cols.length > 0 ? cols[0] : undefined;
+  for (let c = 0; c < view.cols; c++) {
+    if (!view.isMergeSlave(row, c) && view.key(row, c) !== '') return c;
+  }
+  return undefined;
 }
 
 /** A line after a table: "注：…", "填报人：…", "联系电话：…", "填报日期：…". */
@@ -47,8 +49,10 @@ export const isIndicatorHeaderRow = memoByRow((view: SheetView, row: number): bo
   let value = false;
   let named = false;
   let detail = 0;
-  for (const c of view.visibleCols(row)) {
-    const t = titleTraits(view.key(row, c));
+  for (let c = 0; c < view.cols; c++) {
+    const k = view.key(row, c);
+    if (k === '' || view.isMergeSlave(row, c)) continue;
+    const t = titleTraits(k);
     if (t.level) levels++;
     if (t.key === 'value') value = true;
     if (t.key === 'level3') named = true;
@@ -67,7 +71,11 @@ export const isIndicatorHeaderRow = memoByRow((view: SheetView, row: number): bo
 /** How many level titles (一级/二级/三级, 实施期 ones included) a row holds. */
 function levelTitles(view: SheetView, row: number): number {
   let levels = 0;
-  for (const c of view.visibleCols(row)) if (titleTraits(view.key(row, c)).level) levels++;
+  for (let c = 0; c < view.cols; c++) {
+    const k = view.key(row, c);
+    if (k === '' || view.isMergeSlave(row, c)) continue;
+    if (titleTraits(k).level) levels++;
+  }
   return levels;
 }
 
@@ -90,8 +98,10 @@ const DETAIL_KEYS: ReadonlySet<string> = new Set(['weight', 'unit', 'valueType',
 /** Columns of 项目名称/项目编码 labels in a row. */
 function identityLabelCols(view: SheetView, row: number): number[] {
   const cols: number[] = [];
-  for (const c of view.visibleCols(row)) {
-    const kind = labelKind(view.key(row, c));
+  for (let c = 0; c < view.cols; c++) {
+    const k = view.key(row, c);
+    if (k === '' || view.isMergeSlave(row, c)) continue;
+    const kind = labelKind(k);
     if (kind === 'projectName' || kind === 'projectCode') cols.push(c);
   }
   return cols;
@@ -119,7 +129,7 @@ const inlineFieldOf = memoByString((key: string): { kind: InlineKind; value: str
 });
 
 function hasInlineIdentity(view: SheetView, row: number): boolean {
-  for (const c of view.filledCols(row)) {
+  for (let c = 0; c < view.cols; c++) {
     const kind = inlineField(view.key(row, c))?.kind;
     if (kind === 'projectName' || kind === 'projectCode') return true;
   }

@@ -5,8 +5,6 @@ import { compact } from '../text';
 /** Characters SheetView.text changes (besides the trim): tabs, ideographic spaces, line ends, runs of spaces. */
 const NEEDS_TIDY = /[\t\u3000\r\n]| {2}/;
 
-const NO_COLS: readonly number[] = Object.freeze([]);
-
 /**
  * A read-only view over one grid with label-friendly text: every cell's displayed text is kept
  * as typed (for messages) and in a compact form (width-folded, no spaces) for label matching.
@@ -20,8 +18,6 @@ export class SheetView {
    * heights (not their areas), a lookup is a binary search, so a merge over a whole sheet stays cheap.
    */
   private readonly rowMerges: CellRange[][] = [];
-  private readonly filled: (readonly number[] | undefined)[] = [];
-  private readonly visible: (readonly number[] | undefined)[] = [];
 
   constructor(readonly grid: Grid) {
     this.rows = grid.cells.length;
@@ -63,36 +59,6 @@ export class SheetView {
   /** Text with line breaks preserved (goal paragraphs). */
   rawText(row: number, col: number): string {
     return textAt(this.grid, row, col).replace(/\r\n?/g, '\n').trim();
-  }
-
-  /** Columns (grid-local) of the row's non-empty cells, left to right; worked out once per row. */
-  filledCols(row: number): readonly number[] {
-    let cols = this.filled[row];
-    if (cols === undefined) {
-      const keys = row >= 0 ? this.keys[row] : undefined;
-      if (!keys) return NO_COLS;
-      const out: number[] = [];
-      for (let c = 0; c < keys.length; c++) {
-        const k = keys[c];
-        if (k !== undefined && k !== '') out.push(c);
-      }
-      this.filled[row] = cols = out;
-    }
-    return cols;
-  }
-
-  /**
-   * filledCols without the cells hidden inside a merged area: the cells a clerk sees. The row classifiers walk
-   * these instead of asking key() and isMergeSlave() of every cell of the row again and again.
-   */
-  visibleCols(row: number): readonly number[] {
-    let cols = this.visible[row];
-    if (cols === undefined) {
-      const filled = this.filledCols(row);
-      if (filled.length === 0) return NO_COLS;
-      this.visible[row] = cols = filled.filter((c) => !this.isMergeSlave(row, c));
-    }
-    return cols;
   }
 
   isRowEmpty(row: number): boolean {

@@ -91,8 +91,8 @@ export function parseTable(view: SheetView, region: TableRegion, index: number):
       headerRow = r;
       break;
     }
-    // Empty cells hold no label nor inline field: only the visible, filled ones are read.
-    for (const c of view.visibleCols(r)) {
+    for (let c = 0; c < view.cols; c++) {
+      if (view.isMergeSlave(r, c)) continue;
       const key = view.key(r, c);
       const kind = labelKind(key);
       if (!kind) {
@@ -205,7 +205,8 @@ function usedColumns(view: SheetView, table: ProjectTable, region: TableRegion):
   let left = Infinity;
   let right = -Infinity;
   for (let r = region.top; r <= region.bottom; r++) {
-    for (const c of view.filledCols(r)) {
+    for (let c = 0; c < view.cols; c++) {
+      if (view.key(r, c) === '') continue;
       left = Math.min(left, c);
       right = Math.max(right, view.spanEnd(r, c));
     }
