@@ -90,17 +90,34 @@ export function elementEnd(xml: string, open: Tag, limit = xml.length): number {
   throw new Error(`unclosed <${open.name}>`);
 }
 
+const ATTR_PATTERNS = new Map<string, { get: RegExp; set: RegExp }>();
+
+/**
+ * The patterns of one attribute name, built once: the annotator asks for the same few names ("r", "s", "ref")
+ * on every cell it touches. None is global, so a shared one keeps no state between calls.
+ */
+function attrPatterns(name: string): { get: RegExp; set: RegExp } {
+  let p = ATTR_PATTERNS.get(name);
+  if (!p) {
+    p = {
+      get: new RegExp(`(?:^|\\s)${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`),
+      set: new RegExp(`(\\s${name}\\s*=\\s*)(?:"[^"]*"|'[^']*')`),
+    };
+    if (ATTR_PATTERNS.size >= 256) ATTR_PATTERNS.clear();
+    ATTR_PATTERNS.set(name, p);
+  }
+  return p;
+}
 /** Attribute value by name (exact qualified name), XML entities decoded. */
 export function getAttr(attrText: string, name: string): string | undefined {
-  const re = new RegExp(`(?:^|\\s)${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
-  const m = re.exec(attrText);
+  const m = attrPatterns(name).get.exec(attrText);
   if (!m) return undefined;
   return decodeEntities(m[1] ?? m[2]);
 }
 
 /** Start-tag text with `name` set to `value` (replaced in place, or appended). */
 export function setAttr(startTag: string, name: string, value: string): string {
-  const re = new RegExp(`(\\s${name}\\s*=\\s*)(?:"[^"]*"|'[^']*')`);
+  const re = attrPatterns(name).set;
   if (re.test(startTag)) return startTag.replace(re, `$1"${escapeXml(value)}"`);
   return startTag.replace(/\s*(\/?)>$/, ` ${name}="${escapeXml(value)}"$1>`);
 }

@@ -83,6 +83,21 @@ export function setOneShotInflater(inflater: OneShotInflater | undefined): void 
   oneShot = inflater;
 }
 
+/**
+ * Faster codecs a host may supply for writing (Node: native zlib): raw deflate at level 6 and CRC-32. The page
+ * keeps fflate and the table CRC; the bytes written differ, the content read back is the same.
+ */
+export interface WriteCodecs {
+  deflateRaw(data: Uint8Array): Uint8Array;
+  crc32(data: Uint8Array): number;
+}
+
+let writeCodecs: WriteCodecs | undefined;
+
+export function setWriteCodecs(codecs: WriteCodecs | undefined): void {
+  writeCodecs = codecs;
+}
+
 export class ZipReader {
   readonly entries: ZipEntry[] = [];
   private readonly byLowerName = new Map<string, ZipEntry>();
@@ -319,9 +334,9 @@ export function writeZip(reader: ZipReader | undefined, items: readonly ZipOut[]
       time = e.modTime;
       date = e.modDate;
     } else {
-      crc = crc32(item.data);
+      crc = writeCodecs ? writeCodecs.crc32(item.data) : crc32(item.data);
       size = item.data.length;
-      const deflated = deflateSync(item.data, { level: 6 });
+      const deflated = writeCodecs ? writeCodecs.deflateRaw(item.data) : deflateSync(item.data, { level: 6 });
       if (deflated.length < size) {
         data = deflated;
         method = 8;
