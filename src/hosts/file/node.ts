@@ -7,7 +7,7 @@ import type { Grid } from '../../core/grid';
 import type { Finding } from '../../core/findings';
 import type { AnnotateOptions, AnnotateResult } from './annotate';
 import { DEFAULT_READ_LIMITS, FileReadError, readGridsFromBuffer } from './read';
-import { crc32 as tableCrc32, setOneShotInflater, setWriteCodecs } from './zip';
+import { type WriteCodecs, crc32 as tableCrc32, setOneShotInflater, setWriteCodecs } from './zip';
 
 /** zlib's own CRC-32 (Node 20.15 and later). */
 const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
@@ -35,10 +35,11 @@ export function inflateEntryNative(raw: Uint8Array, size: number, crc: number): 
 setOneShotInflater(inflateEntryNative);
 
 // Annotated copies: native deflate and CRC-32 (in JS they took about a sixth of a report's checking thread).
-setWriteCodecs({
+export const NODE_WRITE_CODECS: WriteCodecs = {
   deflateRaw: (data) => zlib.deflateRawSync(data, { level: 6 }),
   crc32: nativeCrc32 ? (data) => nativeCrc32(data) >>> 0 : tableCrc32,
-});
+};
+setWriteCodecs(NODE_WRITE_CODECS);
 
 /** Refuses what is not a regular file of at most `maxBytes`. */
 function checkStat(stat: { isDirectory(): boolean; isFile(): boolean; size: number }, maxBytes: number): void {
