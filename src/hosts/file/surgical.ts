@@ -465,6 +465,9 @@ interface SheetScan {
   /** Where a new <legacyDrawing> goes. */
   legacyDrawingAt: number;
   implicitRows: boolean;
+  /** The text after </sheetData> (to </worksheet> and beyond), and the length of the whole sheet scanned. */
+  tail: string;
+  sourceLength: number;
 }
 
 const cellKey = (row: number, col: number): string => `${row}:${col}`;
@@ -587,6 +590,8 @@ function scanSheet(xml: string, part: string): SheetScan {
     legacyDrawing,
     legacyDrawingAt,
     implicitRows,
+    tail: xml.slice(after),
+    sourceLength: xml.length,
   };
 }
 
@@ -1233,13 +1238,15 @@ function writeComments(
       '<o:shapelayout v:ext="edit"><o:idmap v:ext="edit" data=""/></o:shapelayout></xml>';
     const id = addRelationship(pkg, sheet.part, 'vmlDrawing', relativeTarget(sheet.part, vmlPart));
     addContentType(pkg, undefined, T.vml, 'vml');
-    // The sheet's <legacyDrawing> goes where the schema puts it; our edits above kept every other offset.
-    const again = scanSheet(newSheetXml, sheet.part);
-    const el = `<${again.prefix}legacyDrawing r:id="${id}"/>`;
+    // The sheet's <legacyDrawing> goes where the schema puts it, in the part after </sheetData>. When the edits
+    // above left that part as it was, its slot only moved by the length they added: no second scan of the sheet.
+    const again = newSheetXml.endsWith(scan.tail) ? undefined : scanSheet(newSheetXml, sheet.part);
+    const slot = again ? again.legacyDrawingAt : scan.legacyDrawingAt + (newSheetXml.length - scan.sourceLength);
+    const el = `<${again ? again.prefix : scan.prefix}legacyDrawing r:id="${id}"/>`;
     const rAttr = /xmlns:r\s*=/.test(newSheetXml.slice(0, newSheetXml.indexOf('>', newSheetXml.indexOf('worksheet'))))
       ? el
       : el.replace(' r:id=', ` xmlns:r="${REL}" r:id=`);
-    newSheetXml = splice(newSheetXml, [{ start: again.legacyDrawingAt, end: again.legacyDrawingAt, text: rAttr }]);
+    newSheetXml = splice(newSheetXml, [{ start: slot, end: slot, text: rAttr }]);
   }
   pkg.set(vmlPart!, editVml(pkg, vml, newShapes, removedShapes, resized));
   return { sheetXml: newSheetXml };
