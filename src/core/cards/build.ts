@@ -41,8 +41,8 @@ const ruleTitle = (id: string): string => findRule(id)?.meta.title ?? '其他问
 const cellKey = (f: Finding): string => `${f.ref.sheet}!${f.ref.address}`;
 /** A cell's row on its sheet, as a key (the sheet is kept: workbook-level findings may span sheets). */
 const rowKey = (ref: { sheet: string; row: number }): string => `${ref.sheet}!${ref.row}`;
-/** A cell's position as one number, for cells known to be on one sheet (Excel has 16,384 columns). */
-const cellNumber = (ref: { row: number; col: number }): number => ref.row * 16384 + ref.col;
+/** A cell's position as one number, for cells known to be on one sheet (room for more columns than Excel's 16,384). */
+const cellNumber = (ref: { row: number; col: number }): number => ref.row * 65536 + ref.col;
 
 function worst(findings: readonly Finding[]): Severity {
   let s: Severity = 'info';
