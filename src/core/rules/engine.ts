@@ -60,51 +60,15 @@ export function runRuleSet(rules: readonly Rule[], workbook: ParsedWorkbook, set
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {
-  const keys = positionKeys(findings);
-  if (!keys) return findings.sort(compareFindings);
-  // Sorted through one number per finding (sheet, row, column, severity): the comparator reads two numbers
-  // instead of five properties. Sort is stable, as with compareFindings.
-  const order = findings.map((_, i) => i);
-  order.sort((a, b) => keys[a] - keys[b] || compareRuleIds(findings[a].ruleId, findings[b].ruleId));
-  const sorted = order.map((i) => findings[i]);
-  for (let i = 0; i < sorted.length; i++) findings[i] = sorted[i];
-  return findings;
-}
-
-function compareFindings(a: Finding, b: Finding): number {
-  return (
-    // Most findings share a sheet: skip the (slow) locale comparison then.
-    (a.ref.sheet === b.ref.sheet ? 0 : a.ref.sheet.localeCompare(b.ref.sheet)) ||
-    a.ref.row - b.ref.row ||
-    a.ref.col - b.ref.col ||
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    compareRuleIds(a.ruleId, b.ruleId)
+  return findings.sort(
+    (a, b) =>
+      // Most findings share a sheet: skip the (slow) locale comparison then.
+      (a.ref.sheet === b.ref.sheet ? 0 : a.ref.sheet.localeCompare(b.ref.sheet)) ||
+      a.ref.row - b.ref.row ||
+      a.ref.col - b.ref.col ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      // Rule ids are ASCII: code-unit order is their alphabetical order on every machine (localeCompare depends
+      // on the default locale and is slow).
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );
-}
-
-// Rule ids are ASCII: code-unit order is their alphabetical order on every machine (localeCompare depends on the
-// default locale and is slow).
-const compareRuleIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * compareFindings' order up to the rule id as one exact number per finding; undefined when a position does not
- * fit (then the findings are sorted with compareFindings itself). Sheets that compare equal share a rank.
- */
-function positionKeys(findings: readonly Finding[]): Float64Array | undefined {
-  const sheets = [...new Set(findings.map((f) => f.ref.sheet))].sort((a, b) => a.localeCompare(b));
-  if (sheets.length > 8192) return undefined;
-  const rank = new Map<string, number>();
-  let r = 0;
-  sheets.forEach((sheet, i) => {
-    if (i > 0 && sheets[i - 1].localeCompare(sheet) !== 0) r++;
-    rank.set(sheet, r);
-  });
-  const keys = new Float64Array(findings.length);
-  for (let i = 0; i < findings.length; i++) {
-    const { sheet, row, col } = findings[i].ref;
-    if (!(row >= 0 && row < 2 ** 21 && col >= 0 && col < 2 ** 17)) return undefined;
-    // 13 + 21 + 17 + 2 bits: exact in a double.
-    keys[i] = ((rank.get(sheet)! * 2 ** 21 + row) * 2 ** 17 + col) * 4 + SEVERITY_ORDER[findings[i].severity];
-  }
-  return keys;
 }
