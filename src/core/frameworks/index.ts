@@ -159,8 +159,6 @@ interface Pair {
 interface Shape {
   l1Keys: Set<string>;
   pairs: Pair[];
-  /** The shape as one string (一级 keys, then pairs, in first-seen order): equal shapes score alike. */
-  key: string;
 }
 
 const KNOWN_L1 = new Set(FRAMEWORK_LIST.flatMap((fw) => [...indexOf(fw).level1.keys()]));
@@ -179,12 +177,7 @@ function shapeOf(rows: readonly IndicatorRow[]): Shape {
     seen.add(id);
     pairs.push({ l1, l2 });
   }
-  // Each part length-prefixed: no text in a cell can make two different shapes read as one.
-  let key = '';
-  for (const k of l1Keys) key += `${k.length}:${k}`;
-  key += '|';
-  for (const p of pairs) key += `${p.l1.length}:${p.l1}${p.l2.length}:${p.l2}`;
-  return { l1Keys, pairs, key };
+  return { l1Keys, pairs };
 }
 
 /**
@@ -256,37 +249,6 @@ function workbookScores(wb: ParsedWorkbook): Scored[] {
   return scored;
 }
 
-interface Judgement {
-  scored: Scored[];
-  top: Scored;
-  tied: Scored[];
-  /** False when no name of the table is known to any framework. */
-  informative: boolean;
-}
-
-/**
- * The frameworks' scores of a shape, worked out once per distinct shape: the tables of a workbook, and of a
- * batch, mostly share one form's categories. Read-only (shared between tables).
- */
-const JUDGED = new Map<string, Judgement>();
-
-function judged(shape: Shape): Judgement {
-  let j = JUDGED.get(shape.key);
-  if (!j) {
-    const scored = score(shape);
-    const top = best(scored);
-    j = {
-      scored,
-      top,
-      tied: scored.filter((s) => s.score === top.score),
-      informative: shape.l1Keys.size > 0 || shape.pairs.some((p) => scored.some((s) => pairScore(s.fw, p) !== 0)),
-    };
-    if (JUDGED.size >= 2000) JUDGED.clear();
-    JUDGED.set(shape.key, j);
-  }
-  return j;
-}
-
 /** Detects the framework of a table from its whole indicator grid, and from its workbook when the table is unsure. */
 export function frameworkDetection(table: Pick<ProjectTable, 'indicators'>, workbook?: ParsedWorkbook): FrameworkDetection {
   const cacheable = 'id' in table ? (table as ProjectTable) : undefined;
@@ -294,8 +256,11 @@ export function frameworkDetection(table: Pick<ProjectTable, 'indicators'>, work
   if (cached) return cached;
   const wb = workbook ?? (cacheable ? WORKBOOK_OF.get(cacheable) : undefined);
   const shape = shapeOf(table.indicators);
-  const { scored, top, tied, informative } = judged(shape);
+  const scored = score(shape);
+  const top = best(scored);
   let chosen = top;
+  const tied = scored.filter((s) => s.score === top.score);
+  const informative = shape.l1Keys.size > 0 || shape.pairs.some((p) => scored.some((s) => pairScore(s.fw, p) !== 0));
   let ambiguous = !scored.some((s) => s.fits) && shape.l1Keys.size > 0;
   if ((tied.length > 1 || !informative) && wb && wb.tables.length > 1) {
     // The table alone does not decide: the workbook's tables usually follow one framework.
