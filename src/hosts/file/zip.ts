@@ -92,10 +92,12 @@ export interface WriteCodecs {
   crc32(data: Uint8Array): number;
 }
 
-let writeCodecs: WriteCodecs | undefined;
+const PORTABLE_CODECS: WriteCodecs = { deflateRaw: (data) => deflateSync(data, { level: 6 }), crc32: (data) => crc32(data) };
+let writeCodecs = PORTABLE_CODECS;
 
+/** Installs a host's codecs; undefined goes back to the portable ones. */
 export function setWriteCodecs(codecs: WriteCodecs | undefined): void {
-  writeCodecs = codecs;
+  writeCodecs = codecs ?? PORTABLE_CODECS;
 }
 
 export class ZipReader {
@@ -334,9 +336,9 @@ export function writeZip(reader: ZipReader | undefined, items: readonly ZipOut[]
       time = e.modTime;
       date = e.modDate;
     } else {
-      crc = writeCodecs ? writeCodecs.crc32(item.data) : crc32(item.data);
+      crc = writeCodecs.crc32(item.data);
       size = item.data.length;
-      const deflated = writeCodecs ? writeCodecs.deflateRaw(item.data) : deflateSync(item.data, { level: 6 });
+      const deflated = writeCodecs.deflateRaw(item.data);
       if (deflated.length < size) {
         data = deflated;
         method = 8;
