@@ -19,13 +19,13 @@ const NONE: unique symbol = Symbol('none');
 
 /** Memo of a pure function of an object that does not change (a parsed table), kept as long as the object lives. */
 export function memoByObject<K extends object, T>(fn: (key: K) => T): (key: K) => T {
-  const cache = new WeakMap<K, T>();
+  // "No answer" stored as NONE, as in memoByString: every hit is one lookup.
+  const cache = new WeakMap<K, T | typeof NONE>();
   return (key) => {
-    // One lookup for a hit; the second only when the stored answer may be undefined.
     const hit = cache.get(key);
-    if (hit !== undefined || cache.has(key)) return hit as T;
+    if (hit !== undefined) return (hit === NONE ? undefined : hit) as T;
     const out = fn(key);
-    cache.set(key, out);
+    cache.set(key, out === undefined ? NONE : out);
     return out;
   };
 }
