@@ -30,14 +30,24 @@ export function memoByObject<K extends object, T>(fn: (key: K) => T): (key: K) =
   };
 }
 
-/** Memo of a per-row predicate over a view object (kept as long as the view lives). */
+/**
+ * Memo of a per-row predicate over a view object (kept as long as the view lives). Answers are kept in an array
+ * by row, and the last view's array is held directly: the row classifiers ask about one view many times in a row.
+ */
 export function memoByRow<V extends object>(fn: (view: V, row: number) => boolean): (view: V, row: number) => boolean {
-  const cache = new WeakMap<V, Map<number, boolean>>();
+  const cache = new WeakMap<V, (boolean | undefined)[]>();
+  let lastView: V | undefined;
+  let lastRows: (boolean | undefined)[] = [];
   return (view, row) => {
-    let rows = cache.get(view);
-    if (!rows) cache.set(view, (rows = new Map()));
-    let hit = rows.get(row);
-    if (hit === undefined) rows.set(row, (hit = fn(view, row)));
+    let rows = lastRows;
+    if (view !== lastView) {
+      let known = cache.get(view);
+      if (known === undefined) cache.set(view, (known = []));
+      lastView = view;
+      lastRows = rows = known;
+    }
+    let hit = rows[row];
+    if (hit === undefined) rows[row] = hit = fn(view, row);
     return hit;
   };
 }

@@ -67,6 +67,18 @@ function distinctCount<T>(xs: readonly T[], key: (x: T) => string): number {
   return xs.length < 2 ? xs.length : new Set(xs.map(key)).size;
 }
 
+/** How many distinct rows the findings are on: row numbers when they share a sheet (as a table's do), no key strings. */
+function distinctRows(fs: readonly Finding[]): number {
+  if (fs.length < 2) return fs.length;
+  const sheet = fs[0].ref.sheet;
+  const rows = new Set<number>();
+  for (const f of fs) {
+    if (f.ref.sheet !== sheet) return distinctCount(fs, (x) => rowKey(x.ref));
+    rows.add(f.ref.row);
+  }
+  return rows.size;
+}
+
 function tableName(t: ProjectTable | undefined): string {
   return (t?.projectName?.text || t?.title?.text || '').replace(/\s+/g, ' ').trim();
 }
@@ -182,8 +194,9 @@ function tableDrafts(table: ProjectTable | undefined, findings: Finding[]): Draf
 
   // 3. Per-row patterns: one rule on 3 or more rows.
   const byRule = groupBy(rest, (f) => f.ruleId);
+  const patterned = new Set<string>();
   for (const [id, fs] of byRule) {
-    const rowCount = distinctCount(fs, (f) => rowKey(f.ref));
+    const rowCount = distinctRows(fs);
     if (rowCount < PATTERN_MIN_ROWS || id.startsWith('schedule-')) continue;
     fs.sort(byUrgency);
     const first = fs[0];
@@ -197,22 +210,29 @@ function tableDrafts(table: ProjectTable | undefined, findings: Finding[]): Draf
       root: id,
       rollup: `rule|${id}`,
     });
-    rest = rest.filter((f) => f.ruleId !== id);
+    patterned.add(id);
   }
+  if (patterned.size) rest = rest.filter((f) => !patterned.has(f.ruleId));
 
   // 4. The rest: one card per indicator row, or per cell outside the indicator grid.
-  const indicatorRows = new Set((table?.indicators ?? []).map((r) => rowKey(r.level3.ref)));
-  const groups = groupBy(rest, (f) => {
+  // On the table's sheet a group's key is a number: the row of an indicator row, or -1 - the cell's number for
+  // another cell (no key strings to build and hash); on another sheet, "row:…" or "cell:…".
+  const sheet = table?.sheet;
+  const indicatorRows = new Set<number | string>();
+  for (const r of table?.indicators ?? []) indicatorRows.add(r.level3.ref.sheet === sheet ? r.level3.ref.row : rowKey(r.level3.ref));
+  const groups = groupBy<Finding, number | string>(rest, (f) => {
+    if (f.ref.sheet === sheet) return indicatorRows.has(f.ref.row) ? f.ref.row : -1 - cellNumber(f.ref);
     const row = rowKey(f.ref);
     return indicatorRows.has(row) ? `row:${row}` : `cell:${cellKey(f)}`;
   });
   for (const [key, fs] of groups) {
+    const rowGroup = typeof key === 'number' ? key >= 0 : key.startsWith('row:');
     fs.sort(byUrgency);
     const primary = fs[0];
     const ruleCount = distinctCount(fs, (f) => f.ruleId);
     const schedule = primary.ruleId.startsWith('schedule-');
     drafts.push({
-      kind: key.startsWith('row:') && fs.length > 1 ? 'row' : 'cell',
+      kind: rowGroup && fs.length > 1 ? 'row' : 'cell',
       tableId,
       ref: primary.ref,
       title: ruleCount > 1 ? `${ruleTitle(primary.ruleId)}等${ruleCount}项问题` : ruleTitle(primary.ruleId),
@@ -239,6 +259,12 @@ function rollupTitle(key: string, n: number, sample: Draft, table: ProjectTable 
   return `${n} 张表：${ruleTitle(sample.root)}`;
 }
 
+function allDetails(cards: readonly Card[]): Finding[] {
+  const out: Finding[] = [];
+  for (const c of cards) for (const f of c.details) out.push(f);
+  return out;
+}
+
 /** Turns drafts repeated in ROLLUP_MIN_TABLES or more tables into workbook cards. */
 function rollUp(drafts: Draft[], tables: Map<string, ProjectTable>): { rollups: Card[]; rest: Draft[] } {
   const byKey = groupBy(drafts, (d) => (d.rollup && ROLLUP.has(d.root) && d.tableId ? d.rollup : undefined));
@@ -258,7 +284,7 @@ function rollUp(drafts: Draft[], tables: Map<string, ProjectTable>): { rollups: 
       ref: sample.ref,
       title,
       message: `${title}${nameList ? `（${nameList}）` : ''}，请逐表修改。以第一张表为例：${sample.message}`,
-      details: children.flatMap((c) => c.details),
+      details: allDetails(children),
       root: sample.root,
     });
     card.id = `rollup:${key}`;
@@ -285,11 +311,15 @@ function byPriority(tableIndex: Map<string, number>) {
  * cards in workbook order, errors before warnings before infos within a table.
  */
 export function buildCards(workbook: ParsedWorkbook, findings: readonly Finding[]): Card[] {
-  const tables = new Map(workbook.tables.map((t) => [t.id, t]));
-  const tableIndex = new Map(workbook.tables.map((t, i) => [t.id, i]));
+  const tables = new Map<string, ProjectTable>();
+  const tableIndex = new Map<string, number>();
+  workbook.tables.forEach((t, i) => {
+    tables.set(t.id, t);
+    tableIndex.set(t.id, i);
+  });
   const byTable = groupBy(findings, (f) => f.tableId ?? '');
   const drafts: Draft[] = [];
-  for (const [id, fs] of byTable) drafts.push(...tableDrafts(id ? tables.get(id) : undefined, fs));
+  for (const [id, fs] of byTable) for (const d of tableDrafts(id ? tables.get(id) : undefined, fs)) drafts.push(d);
   const { rollups, rest } = rollUp(drafts, tables);
   const order = byPriority(tableIndex);
   const own = rest.map(finish);
@@ -340,10 +370,12 @@ const CARD_INDEX = new WeakMap<readonly Card[], Map<string, Card[]>>();
 function cardIndex(cards: readonly Card[]): Map<string, Card[]> {
   let index = CARD_INDEX.get(cards);
   if (index) return index;
-  index = groupBy(
-    cards.flatMap((c) => c.children ?? [c]),
-    (c) => c.tableId,
-  );
+  const own: Card[] = [];
+  for (const c of cards) {
+    if (c.children) for (const child of c.children) own.push(child);
+    else own.push(c);
+  }
+  index = groupBy(own, (c) => c.tableId);
   for (const list of index.values()) {
     list.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.priority - b.priority || a.ref.row - b.ref.row);
   }

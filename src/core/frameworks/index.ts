@@ -156,28 +156,58 @@ interface Pair {
   l2: string;
 }
 
+/** A distinct (一级, 二级) pair of a table with its pairScore in each framework of FRAMEWORK_LIST, in that order. */
+interface ScoredPair extends Pair {
+  scores: readonly number[];
+}
+
 interface Shape {
   l1Keys: Set<string>;
-  pairs: Pair[];
+  pairs: ScoredPair[];
 }
 
 const KNOWN_L1 = new Set(FRAMEWORK_LIST.flatMap((fw) => [...indexOf(fw).level1.keys()]));
 
-function shapeOf(rows: readonly IndicatorRow[]): Shape {
-  const l1Keys = new Set<string>();
-  const seen = new Set<string>();
-  const pairs: Pair[] = [];
+/**
+ * The pair's scores in every framework, worked out once per distinct pair (the same category names recur in
+ * every table of a batch); bounded like the string memos.
+ */
+const PAIR_SCORES = new Map<string, Map<string, readonly number[]>>();
+
+function pairScores(l1: string, l2: string): readonly number[] {
+  let byL2 = PAIR_SCORES.get(l1);
+  if (byL2 === undefined) {
+    if (PAIR_SCORES.size >= 2000) PAIR_SCORES.clear();
+    PAIR_SCORES.set(l1, (byL2 = new Map()));
+  }
+  let scores = byL2.get(l2);
+  if (scores === undefined) {
+    if (byL2.size >= 5000) byL2.clear();
+    const p = { l1, l2 };
+    byL2.set(l2, (scores = FRAMEWORK_LIST.map((fw) => pairScore(fw, p))));
+  }
+  return scores;
+}
+
+/** Adds the rows' recognised 一级 keys and their distinct pairs (`seen`: 一级 key → 二级 keys) to a shape. */
+function addRows(shape: Shape, seen: Map<string, Set<string>>, rows: readonly IndicatorRow[]): void {
   for (const r of rows) {
     const l1 = categoryKey(r.level1.text);
     const l2 = categoryKey(r.level2.text);
-    if (l1 && KNOWN_L1.has(l1)) l1Keys.add(l1);
+    if (l1 && KNOWN_L1.has(l1)) shape.l1Keys.add(l1);
     if (!l2) continue;
-    const id = `${l1}\u0000${l2}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    pairs.push({ l1, l2 });
+    let l2s = seen.get(l1);
+    if (l2s === undefined) seen.set(l1, (l2s = new Set()));
+    if (l2s.has(l2)) continue;
+    l2s.add(l2);
+    shape.pairs.push({ l1, l2, scores: pairScores(l1, l2) });
   }
-  return { l1Keys, pairs };
+}
+
+function shapeOf(rows: readonly IndicatorRow[]): Shape {
+  const shape: Shape = { l1Keys: new Set(), pairs: [] };
+  addRows(shape, new Map(), rows);
+  return shape;
 }
 
 /**
@@ -200,12 +230,14 @@ function pairScore(fw: Framework, p: Pair): number {
 
 interface Scored {
   fw: Framework;
+  /** Position in FRAMEWORK_LIST (and in a pair's scores). */
+  index: number;
   score: number;
   fits: boolean;
 }
 
 function score(shape: Shape): Scored[] {
-  return FRAMEWORK_LIST.map((fw) => {
+  return FRAMEWORK_LIST.map((fw, i) => {
     const idx = indexOf(fw);
     let hit = 0;
     let miss = 0;
@@ -214,8 +246,8 @@ function score(shape: Shape): Scored[] {
       else miss++;
     }
     let pairs = 0;
-    for (const p of shape.pairs) pairs += pairScore(fw, p);
-    return { fw, score: 3 * hit - 3 * miss + pairs, fits: miss === 0 };
+    for (const p of shape.pairs) pairs += p.scores[i];
+    return { fw, index: i, score: 3 * hit - 3 * miss + pairs, fits: miss === 0 };
   });
 }
 
@@ -224,8 +256,8 @@ function best(scored: Scored[]): Scored {
 }
 
 /** True when a and b judge some of the table's (一级, 二级) pairs differently. */
-function disagree(a: Framework, b: Framework, shape: Shape): boolean {
-  return shape.pairs.some((p) => (pairScore(a, p) > 0) !== (pairScore(b, p) > 0));
+function disagree(a: Scored, b: Scored, shape: Shape): boolean {
+  return shape.pairs.some((p) => (p.scores[a.index] > 0) !== (p.scores[b.index] > 0));
 }
 
 const WORKBOOK_OF = new WeakMap<ProjectTable, ParsedWorkbook>();
@@ -245,7 +277,12 @@ const WORKBOOK_SCORES = new WeakMap<ParsedWorkbook, Scored[]>();
 /** Framework scores of all the workbook's tables together, computed once per workbook (linear in tables). */
 function workbookScores(wb: ParsedWorkbook): Scored[] {
   let scored = WORKBOOK_SCORES.get(wb);
-  if (!scored) WORKBOOK_SCORES.set(wb, (scored = score(shapeOf(wb.tables.flatMap((t) => t.indicators)))));
+  if (!scored) {
+    const shape: Shape = { l1Keys: new Set(), pairs: [] };
+    const seen = new Map<string, Set<string>>();
+    for (const t of wb.tables) addRows(shape, seen, t.indicators);
+    WORKBOOK_SCORES.set(wb, (scored = score(shape)));
+  }
   return scored;
 }
 
@@ -260,7 +297,7 @@ export function frameworkDetection(table: Pick<ProjectTable, 'indicators'>, work
   const top = best(scored);
   let chosen = top;
   const tied = scored.filter((s) => s.score === top.score);
-  const informative = shape.l1Keys.size > 0 || shape.pairs.some((p) => scored.some((s) => pairScore(s.fw, p) !== 0));
+  const informative = shape.l1Keys.size > 0 || shape.pairs.some((p) => p.scores.some((x) => x !== 0));
   let ambiguous = !scored.some((s) => s.fits) && shape.l1Keys.size > 0;
   if ((tied.length > 1 || !informative) && wb && wb.tables.length > 1) {
     // The table alone does not decide: the workbook's tables usually follow one framework.
@@ -270,7 +307,7 @@ export function frameworkDetection(table: Pick<ProjectTable, 'indicators'>, work
       (wbScored.find((s) => s.fw === b.fw)?.score ?? 0) > (wbScored.find((s) => s.fw === a.fw)?.score ?? 0) ? b : a,
     );
   }
-  if (tied.length > 1 && tied.some((t) => t !== chosen && disagree(t.fw, chosen.fw, shape))) ambiguous = true;
+  if (tied.length > 1 && tied.some((t) => t !== chosen && disagree(t, chosen, shape))) ambiguous = true;
   const fitting = [chosen.fw, ...scored.filter((s) => s.fits && s !== chosen).map((s) => s.fw)];
   const result: FrameworkDetection = { framework: chosen.fw, ambiguous, fitting: chosen.fits || !informative ? fitting : fitting.slice(0, 1) };
   if (cacheable) DETECTION.set(cacheable, result);

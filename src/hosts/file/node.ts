@@ -1,5 +1,4 @@
 /** Node-only file helpers (the browser build uses read.ts / annotate.ts with bytes instead). */
-import { randomBytes } from 'crypto';
 import { closeSync, constants as fsConstants, fstatSync, openSync, promises as fs, readSync } from 'fs';
 import * as nodePath from 'path';
 import * as zlib from 'zlib';
@@ -40,6 +39,12 @@ export const NODE_WRITE_CODECS: WriteCodecs = {
   crc32: nativeCrc32 ? (data) => nativeCrc32(data) >>> 0 : tableCrc32,
 };
 setWriteCodecs(NODE_WRITE_CODECS);
+
+/** Random hex for temporary names; crypto is loaded only when a file is written (it cost ~4 ms at every start). */
+function randomHex(bytes: number): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('crypto') as typeof import('crypto')).randomBytes(bytes).toString('hex');
+}
 
 /** Refuses what is not a regular file of at most `maxBytes`. */
 function checkStat(stat: { isDirectory(): boolean; isFile(): boolean; size: number }, maxBytes: number): void {
@@ -173,7 +178,7 @@ export async function writeFileSafely(target: string, bytes: Uint8Array, options
   };
   await check();
   const dir = nodePath.dirname(abs);
-  const temp = options.temp ?? nodePath.join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
+  const temp = options.temp ?? nodePath.join(dir, `.${name}.${randomHex(6)}.tmp`);
   const handle = await fs.open(temp, 'wx', 0o644);
   try {
     try {
