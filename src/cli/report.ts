@@ -134,7 +134,8 @@ export function fileReport(
   notes: readonly ParseNote[],
   opts: ReportOptions = {},
 ): string[] {
-  const cards = buildCards({ tables: [...tables], notes: [...notes] }, findings);
+  // Card ids key the task pane's list; the text never shows them.
+  const cards = buildCards({ tables: [...tables], notes: [...notes] }, findings, { ids: false });
   const lines: string[] = [...fixFirstLines(cards, opts)];
   const ids = new Set(tables.map((t) => t.id));
   tables.forEach((t, i) => {

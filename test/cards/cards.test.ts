@@ -2,6 +2,7 @@
 import path from 'path';
 import { buildCards, cardsOfTable, fixFirst, type Card } from '../../src/core/cards';
 import type { Finding } from '../../src/core/findings';
+import type { ParsedWorkbook } from '../../src/core/model';
 import { runRules } from '../../src/core/rules';
 import { withDefaults } from '../../src/core/settings';
 import { validateGrids } from '../../src/core/validate';
@@ -149,13 +150,25 @@ describe('cards on the example workbook', () => {
   let cards: Card[];
   let tables: number;
   let ids: string[];
+  let parsed: ParsedWorkbook;
 
   beforeAll(async () => {
     const result = validateGrids(await readGridsFromFile(EXAMPLE));
+    parsed = result.parsed;
     findings = result.findings;
     tables = result.parsed.tables.length;
     ids = result.parsed.tables.map((t) => t.id);
     cards = buildCards(result.parsed, findings);
+  });
+
+  it('builds the same cards without ids when asked (the text report), and unique ids otherwise', () => {
+    const strip = (cs: Card[]): unknown[] => cs.map((c) => ({ ...c, id: '', children: c.children && strip(c.children) }));
+    const plain = buildCards(parsed, findings, { ids: false });
+    expect(plain.every((c) => c.id === '' && (c.children ?? []).every((x) => x.id === ''))).toBe(true);
+    expect(strip(plain)).toEqual(strip(cards));
+    const all = cards.flatMap((c) => [c, ...(c.children ?? [])]).map((c) => c.id);
+    expect(all.every((id) => id !== '')).toBe(true);
+    expect(new Set(all).size).toBe(all.length);
   });
 
   it('maps every finding of the report to exactly one card', () => {

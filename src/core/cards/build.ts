@@ -101,13 +101,14 @@ interface Draft {
   rollup?: string;
 }
 
-function finish(d: Draft): Card {
+/** `withId`: build the card's id (the task pane's key); the text report never reads it and skips the string. */
+function finish(d: Draft, withId: boolean): Card {
   const severity = worst(d.details);
   const group = ruleGroup(d.root);
   // Optional fields are written as undefined rather than spread in: one object layout for every card (JSON
   // output is the same, as JSON leaves undefined out), built several times faster.
   return {
-    id: `${d.kind}:${d.tableId ?? '工作簿'}:${d.root}:${d.ref.sheet}!${d.ref.address}`,
+    id: withId ? `${d.kind}:${d.tableId ?? '工作簿'}:${d.root}:${d.ref.sheet}!${d.ref.address}` : '',
     severity,
     criterion: d.details.find((f) => f.ruleId === d.root)?.criterion ?? d.details[0].criterion,
     tableId: d.tableId || undefined,
@@ -266,7 +267,7 @@ function allDetails(cards: readonly Card[]): Finding[] {
 }
 
 /** Turns drafts repeated in ROLLUP_MIN_TABLES or more tables into workbook cards. */
-function rollUp(drafts: Draft[], tables: Map<string, ProjectTable>): { rollups: Card[]; rest: Draft[] } {
+function rollUp(drafts: Draft[], tables: Map<string, ProjectTable>, withIds: boolean): { rollups: Card[]; rest: Draft[] } {
   const byKey = groupBy(drafts, (d) => (d.rollup && ROLLUP.has(d.root) && d.tableId ? d.rollup : undefined));
   const rolled = new Set<Draft>();
   const rollups: Card[] = [];
@@ -274,11 +275,12 @@ function rollUp(drafts: Draft[], tables: Map<string, ProjectTable>): { rollups: 
     const tableIds = unique(ds.map((d) => d.tableId!));
     if (tableIds.length < ROLLUP_MIN_TABLES) continue;
     for (const d of ds) rolled.add(d);
-    const children = ds.map(finish);
+    const children = ds.map((d) => finish(d, withIds));
     const sample = ds[0];
     const names = tableIds.map((id) => tableName(tables.get(id))).filter(Boolean);
     const nameList = names.length > 4 ? `${names.slice(0, 4).map((x) => `“${x}”`).join('、')}等` : names.map((x) => `“${x}”`).join('、');
     const title = rollupTitle(key, tableIds.length, sample, tables.get(sample.tableId!));
+    // The roll-up's own id is its key (set below), not the one finish() would build.
     const card = finish({
       kind: 'rollup',
       ref: sample.ref,
@@ -286,8 +288,8 @@ function rollUp(drafts: Draft[], tables: Map<string, ProjectTable>): { rollups: 
       message: `${title}${nameList ? `（${nameList}）` : ''}，请逐表修改。以第一张表为例：${sample.message}`,
       details: allDetails(children),
       root: sample.root,
-    });
-    card.id = `rollup:${key}`;
+    }, false);
+    if (withIds) card.id = `rollup:${key}`;
     card.children = children;
     card.tableIds = tableIds;
     rollups.push(card);
@@ -310,7 +312,8 @@ function byPriority(tableIndex: Map<string, number>) {
  * (a roll-up's details are its children's). Order: workbook roll-ups by priority, then each table's
  * cards in workbook order, errors before warnings before infos within a table.
  */
-export function buildCards(workbook: ParsedWorkbook, findings: readonly Finding[]): Card[] {
+export function buildCards(workbook: ParsedWorkbook, findings: readonly Finding[], options: { ids?: boolean } = {}): Card[] {
+  const withIds = options.ids ?? true;
   const tables = new Map<string, ProjectTable>();
   const tableIndex = new Map<string, number>();
   workbook.tables.forEach((t, i) => {
@@ -320,9 +323,9 @@ export function buildCards(workbook: ParsedWorkbook, findings: readonly Finding[
   const byTable = groupBy(findings, (f) => f.tableId ?? '');
   const drafts: Draft[] = [];
   for (const [id, fs] of byTable) for (const d of tableDrafts(id ? tables.get(id) : undefined, fs)) drafts.push(d);
-  const { rollups, rest } = rollUp(drafts, tables);
+  const { rollups, rest } = rollUp(drafts, tables, withIds);
   const order = byPriority(tableIndex);
-  const own = rest.map(finish);
+  const own = rest.map((d) => finish(d, withIds));
   const loose = own.filter((c) => !c.tableId || !tables.has(c.tableId)).sort(order);
   const perTable = own
     .filter((c) => c.tableId && tables.has(c.tableId))
