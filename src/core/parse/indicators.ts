@@ -277,23 +277,27 @@ export function readIndicatorBlock(view: SheetView, headerRow: number, bottom: n
   const { cols } = model;
   const end0 = headerEnd(view, model);
   const origin = view.grid.origin?.row ?? 0;
+  const originCol = view.grid.origin?.col ?? 0;
   // Absent columns point past the header: never a cell of the table.
   const absentCol = new Map<IndicatorColumn, number>();
   model.missing.forEach((h, i) => absentCol.set(h, end0 + 1 + i));
   const owner = new Map<number, ColumnKey>();
-  for (const info of model.list) owner.set(info.col - (view.grid.origin?.col ?? 0), info.key);
+  for (const info of model.list) owner.set(info.col - originCol, info.key);
   const lastHeaderRow = model.lastHeaderRow;
 
   const cellAt = (r: number, c: number, key: ColumnKey): Field => {
-    const m = view.master(r, c);
+    // The merge's visible cell (as view.master, without a position object per cell).
+    const m = view.merge(r, c);
+    const mRow = m ? m.top - origin : r;
+    const mCol = m ? m.left - originCol : c;
     // A merge reaching up into the header (a header title merged down over a blank cell) holds no value.
-    if (m.row <= lastHeaderRow) return { ...view.field(r, c), text: '', raw: null };
+    if (mRow <= lastHeaderRow) return { ...view.field(r, c), text: '', raw: null };
     // 三级 merged across the 描述 column (or 描述 across 指标值): the text belongs to the left column only.
-    const from = owner.get(m.col);
-    if (m.col !== c && from !== undefined && from !== key && key !== 'level1' && key !== 'level2') {
-      return { text: '', raw: null, ref: view.field(m.row, m.col).ref };
+    const from = owner.get(mCol);
+    if (mCol !== c && from !== undefined && from !== key && key !== 'level1' && key !== 'level2') {
+      return { text: '', raw: null, ref: view.field(mRow, mCol).ref };
     }
-    return view.field(m.row, m.col);
+    return view.field(mRow, mCol);
   };
   const cell = (r: number, key: IndicatorColumn): Field => {
     const c = cols[key];
@@ -302,13 +306,15 @@ export function readIndicatorBlock(view: SheetView, headerRow: number, bottom: n
   };
   const keyOf = (r: number, key: ColumnKey): string => (cols[key] === undefined ? '' : view.key(r, cols[key]!));
   const dataKeys = model.list.filter((c) => c.key !== 'level1' && c.key !== 'level2' && c.key !== 'remark');
+  // The block's extra columns, in EXTRA_KEYS order: looked up once, not per row.
+  const extraKeys = EXTRA_KEYS.filter((k) => cols[k] !== undefined);
 
   const out: IndicatorRow[] = [];
   let prev: IndicatorRow | undefined;
   let end = lastHeaderRow;
   for (const r of rowsHere) {
     const level2Blank = keyOf(r, 'level2') === '';
-    const rest = dataKeys.some((c) => view.key(r, c.col - (view.grid.origin?.col ?? 0)) !== '');
+    const rest = dataKeys.some((c) => view.key(r, c.col - originCol) !== '');
     if (!rest && level2Blank) {
       // A row with text only in the first column is a footnote, not an indicator.
       if (keyOf(r, 'level1') !== '') break;
@@ -327,9 +333,11 @@ export function readIndicatorBlock(view: SheetView, headerRow: number, bottom: n
       value: cell(r, 'value'),
       basis: cell(r, 'basis'),
     };
-    const extra: Partial<Record<ExtraColumn, Field>> = {};
-    for (const k of EXTRA_KEYS) if (cols[k] !== undefined) extra[k] = cellAt(r, cols[k]!, k);
-    if (Object.keys(extra).length) row.extra = extra;
+    if (extraKeys.length) {
+      const extra: Partial<Record<ExtraColumn, Field>> = {};
+      for (const k of extraKeys) extra[k] = cellAt(r, cols[k]!, k);
+      row.extra = extra;
+    }
     if (model.grades.length) row.grades = model.grades.map((c) => cellAt(r, c, 'grade'));
     out.push(row);
     prev = row;
