@@ -106,6 +106,10 @@ async function batchBench({ count = 200, scale = 1000, repeat = 3, example } = {
       report: { ...run(report, threads), threads, htmlKb: Math.round(html / 1024), command: 'jixiao report（含标注副本、HTML 与汇总表）' },
     };
     result.checkVsBaseline = Math.round((result.check.workbooksPerSecond / result.baselineExcelJsOpen.workbooksPerSecond) * 100) / 100;
+    // Each baseline run and the check run right after it saw nearly the same machine: their ratio cancels the
+    // drift of a shared VM's speed (±30 % within an hour) that the medians above still carry (for the record).
+    result.checkVsBaselinePairs = baselineRuns.map((b, i) => Math.round((b.ms / checkRuns[i].ms) * 100) / 100);
+    result.checkVsBaselinePairsMedian = [...result.checkVsBaselinePairs].sort((a, b) => a - b)[repeat >> 1];
     result.checkVsBaselineIdleEstimate =
       Math.round((result.check.idleEstimateWorkbooksPerSecond / result.baselineExcelJsOpen.idleEstimateWorkbooksPerSecond) * 100) / 100;
 
@@ -149,6 +153,7 @@ async function batchBench({ count = 200, scale = 1000, repeat = 3, example } = {
       `  jixiao check --no-annotate：${result.check.workbooksPerSecond} 个/秒（${result.machine.cores} 核，${threads} 个线程），为基线的 ${result.checkVsBaseline} 倍（估算 ${result.checkVsBaselineIdleEstimate} 倍）${est(result.check)}` +
         `（目标 ≥ ${TARGET_RATIO} 倍：${ok(result.targets.checkAtLeast2xBaseline)}；≥ ${TARGET_WB_PER_S} 个/秒：${ok(result.targets.checkAtLeast50PerSecond)}），峰值内存 ${result.check.peakRssMb} MB`,
     );
+    console.log(`  逐对比较（每次基线与紧随其后的检查之比，抵消机器速度的漂移，仅供对照）：${result.checkVsBaselinePairs.join('、')} 倍，中位数 ${result.checkVsBaselinePairsMedian} 倍`);
     console.log(`  jixiao report：${result.report.workbooksPerSecond} 个/秒${est(result.report)}，峰值内存 ${result.report.peakRssMb} MB，HTML ${result.report.htmlKb} KB`);
     if (result.scale) {
       console.log(
