@@ -144,12 +144,13 @@ function tableInfos(parsed: ParsedWorkbook, findings: readonly Finding[], fixFir
   return parsed.tables.map((t) => {
     const amount = t.budget?.amount;
     const factor = own(WAN, t.moneyUnit) ?? 1;
-    return {
-      ...summarizeTable(t),
+    // Added to the summary's own object (no spread): the same keys in the same order as the JSON has always had.
+    const info: ReportTableInfo = Object.assign(summarizeTable(t), {
       department: departmentOf(t),
       budgetWan: amount !== undefined && Number.isFinite(amount) ? Math.round(amount * factor * 1e6) / 1e6 : null,
-      ...(fix ? { fixFirst: fix.get(t.id) ?? [] } : {}),
-    };
+    });
+    if (fix) info.fixFirst = fix.get(t.id) ?? [];
+    return info;
   });
 }
 

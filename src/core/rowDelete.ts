@@ -62,15 +62,9 @@ export function planRowDeletion(table: ProjectTable, row: IndicatorRow): RowDele
   for (const f of taken) if (!carry.some((c) => c.col === f.ref.col)) carry.push({ col: f.ref.col, text: f.text });
   const bottom = tableBottom(table);
   const own3 = row.level3.ref.row === row.row && !row.level3.absent;
-  return {
-    sheet: table.sheet,
-    row: row.row,
-    bottom,
-    left: span.left,
-    right: span.right,
-    carry,
-    ...(own3 ? { check: { col: row.level3.ref.col, text: row.level3.text } } : {}),
-  };
+  const plan: RowDeletion = { sheet: table.sheet, row: row.row, bottom, left: span.left, right: span.right, carry };
+  if (own3) plan.check = { col: row.level3.ref.col, text: row.level3.text };
+  return plan;
 }
 
 /** The "删除此行" fix for an indicator row (undefined when the row cannot be deleted safely). */

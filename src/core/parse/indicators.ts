@@ -291,7 +291,7 @@ export function readIndicatorBlock(view: SheetView, headerRow: number, bottom: n
     const mRow = m ? m.top - origin : r;
     const mCol = m ? m.left - originCol : c;
     // A merge reaching up into the header (a header title merged down over a blank cell) holds no value.
-    if (mRow <= lastHeaderRow) return { ...view.field(r, c), text: '', raw: null };
+    if (mRow <= lastHeaderRow) return { text: '', raw: null, ref: view.field(r, c).ref };
     // 三级 merged across the 描述 column (or 描述 across 指标值): the text belongs to the left column only.
     const from = owner.get(mCol);
     if (mCol !== c && from !== undefined && from !== key && key !== 'level1' && key !== 'level2') {
@@ -301,7 +301,7 @@ export function readIndicatorBlock(view: SheetView, headerRow: number, bottom: n
   };
   const cell = (r: number, key: IndicatorColumn): Field => {
     const c = cols[key];
-    if (c === undefined) return { ...view.field(r, absentCol.get(key)!), text: '', raw: null, absent: true };
+    if (c === undefined) return { text: '', raw: null, ref: view.field(r, absentCol.get(key)!).ref, absent: true };
     return cellAt(r, c, key);
   };
   const keyOf = (r: number, key: ColumnKey): string => (cols[key] === undefined ? '' : view.key(r, cols[key]!));

@@ -102,7 +102,7 @@ export function readMoneyBlock(view: SheetView, table: ProjectTable, top: number
     if (seen.has(t.kind)) continue;
     seen.add(t.kind);
     const f = view.field(t.row, best);
-    const field: MoneyField = { ...f, amount: parseMoney(f.raw, f.text) };
+    const field: MoneyField = { text: f.text, raw: f.raw, ref: f.ref, amount: parseMoney(f.raw, f.text) };
     table[t.kind] = field;
   }
 }

@@ -18,7 +18,7 @@ function readInlineField(view: SheetView, table: ProjectTable, row: number, col:
   for (let k = 0; k < colons; k++) text = text.replace(/^[^:：]*[:：]\s*/, '');
   const field: Field = { text, raw: text, ref: cell.ref };
   if (inline.kind === 'budget' || inline.kind === 'fiscal' || inline.kind === 'other') {
-    table[inline.kind] = { ...field, amount: parseMoney(text, text) };
+    table[inline.kind] = { text, raw: text, ref: cell.ref, amount: parseMoney(text, text) };
   } else {
     table[inline.kind] = field;
   }
@@ -52,7 +52,7 @@ function valueField(view: SheetView, row: number, col: number, labelCol: number)
 
 function moneyField(view: SheetView, row: number, col: number, labelCol: number): MoneyField {
   const f = valueField(view, row, col, labelCol);
-  return { ...f, amount: parseMoney(f.raw, f.text) };
+  return { text: f.text, raw: f.raw, ref: f.ref, amount: parseMoney(f.raw, f.text) };
 }
 
 const SUBTOTAL = /^(?:小计|合计|计)[:]?$/;

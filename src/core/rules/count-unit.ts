@@ -28,7 +28,7 @@ export const rule: Rule = {
           ref: r.row.value.ref,
           severity: 'warning',
           message: `数量指标${q(r.row.level3.text)}的指标值${q(r.row.value.text)}未写计量单位。${to ? `应为“${to}”。` : '请补写计量单位，如“个”“人”“次”。'}`,
-          ...(to ? { fix: { from: r.row.value.text, to, description: `将${q(r.row.value.text)}改为“${to}”` } } : {}),
+          fix: to ? { from: r.row.value.text, to, description: `将${q(r.row.value.text)}改为“${to}”` } : undefined,
         });
         continue;
       }

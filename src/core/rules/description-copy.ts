@@ -100,7 +100,7 @@ export const rule: Rule = {
       report({
         ref: r.row.description.ref,
         message: `绩效指标描述与三级指标名称${q(r.row.level3.text)}相同，未说明如何衡量。请写明统计口径或计算方法${to ? `，如“${to.replace(/。$/u, '')}”` : '，如“……=……÷……×100%”或“按……记录统计”'}。`,
-        ...(to ? { fix: { from: r.row.description.text, to, description: `将描述改写为“${to}”` } } : {}),
+        fix: to ? { from: r.row.description.text, to, description: `将描述改写为“${to}”` } : undefined,
       });
     }
   },

@@ -33,7 +33,7 @@ export const rule: Rule = {
           ref: r.row.level3.ref,
           message: `三级指标${q(r.row.level3.text)}与${first.at}重复。请删除此行或改为其他指标。`,
           // Only a row identical to the first one is offered for deletion; otherwise the clerk decides.
-          ...(sameRow(first.row, r.row) ? { fix: deletionFix(table, settings, r.row) } : {}),
+          fix: sameRow(first.row, r.row) ? deletionFix(table, settings, r.row) : undefined,
         });
       } else seen.set(r.name, { at: at(r.row.level3), row: r.row });
     }

@@ -28,7 +28,7 @@ export const rule: Rule = {
       if (/指标$/.test(r.name)) continue;
       report({
         ref: r.row.value.ref,
-        ...(AIM.test(r.name) || QUALITY.test(r.name) || question ? { severity: 'warning' as const } : {}),
+        severity: AIM.test(r.name) || QUALITY.test(r.name) || question ? ('warning' as const) : undefined,
         message: `指标值${q(r.row.value.text)}为百分比，但指标${q(r.row.level3.text)}不是比率，未说明比例的分子和分母。请将指标改为“……率”并在描述中写明计算公式，或改用数量、等级等可核实的指标值。`,
       });
     }

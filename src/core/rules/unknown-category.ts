@@ -50,10 +50,10 @@ export const rule: Rule = {
         // A 一级 of another official framework mixed into this table's set: worth a look, not an outright error.
         const elsewhere = KNOWN_KEYS.has(categoryKey(level1.text));
         report({
-          ...(elsewhere || !s ? { severity: ambiguous ? ('info' as const) : ('warning' as const) } : {}),
+          severity: elsewhere || !s ? (ambiguous ? ('info' as const) : ('warning' as const)) : undefined,
           ref: level1.ref,
           message: `一级指标${q(level1.text)}不在${framework.label}指标体系中。${s ? `是否应为“${s}”？` : `请改为${l1Names.map((n) => `“${n}”`).join('、')}之一。`}`,
-          ...(s ? { fix: { from: level1.text, to: s, description: `将${q(level1.text)}改为“${s}”` } } : {}),
+          fix: s ? { from: level1.text, to: s, description: `将${q(level1.text)}改为“${s}”` } : undefined,
         });
       }
       if (!r.row.level2Carried && level2.text && !findLevel2(framework, level2.text) && !KNOWN_KEYS.has(categoryKey(level2.text))) {
@@ -62,10 +62,10 @@ export const rule: Rule = {
         const s = suggestName(level2.text, candidates);
         // Without a close official name it may be another province's set: a warning, not an error.
         report({
-          ...(s ? {} : { severity: 'warning' as const }),
+          severity: s ? undefined : ('warning' as const),
           ref: level2.ref,
           message: `二级指标${q(level2.text)}不在${framework.label}指标体系中。${s ? `是否应为“${s}”？` : `请改为${candidates.map((n) => `“${n}”`).join('、')}之一。`}`,
-          ...(s ? { fix: { from: level2.text, to: s, description: `将${q(level2.text)}改为“${s}”` } } : {}),
+          fix: s ? { from: level2.text, to: s, description: `将${q(level2.text)}改为“${s}”` } : undefined,
         });
       }
     }

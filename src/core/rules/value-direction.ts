@@ -48,7 +48,7 @@ export const rule: Rule = {
         message: always
           ? `${q(r.row.level3.text)}的指标值${q(r.row.value.text)}恒成立，无法起到考核作用。应为“${to}”或“≥95%”等下限。`
           : `${q(r.row.level3.text)}应越多越好，指标值${q(r.row.value.text)}却为上限（最多${v.number}${v.unit ?? ''}）。${sure ? `应为“${to}”。` : '如确为越多越好的指标，请改用“≥”。'}`,
-        ...(sure ? { fix: { from: r.row.value.text, to, description: `将${q(r.row.value.text)}改为“${to}”` } } : {}),
+        fix: sure ? { from: r.row.value.text, to, description: `将${q(r.row.value.text)}改为“${to}”` } : undefined,
       });
     }
   },
