@@ -2,7 +2,7 @@ import { toA1 } from '../core/grid';
 import type { Finding, Severity } from '../core/findings';
 import { CRITERIA, SEVERITY_LABEL, countByCriterion, countBySeverity } from '../core/findings';
 import type { ParseNote, ProjectTable } from '../core/model';
-import { type Card, buildCards, cardsOfTable, fixFirst, withoutAddress } from '../core/cards';
+import { type Card, allDetails, buildCards, cardsOfTable, fixFirst, withoutAddress } from '../core/cards';
 
 export interface TableSummary {
   id: string;
@@ -95,13 +95,20 @@ export function fixFirstLines(cards: readonly Card[], opts: ReportOptions = {}):
   ];
 }
 
+/** The tables' own notes, in order (a loop: flatMap is many times slower in V8). */
+function tableNotes(tables: readonly ProjectTable[]): ParseNote[] {
+  const out: ParseNote[] = [];
+  for (const t of tables) for (const n of t.notes) out.push(n);
+  return out;
+}
+
 const noteKey = (n: ParseNote): string => `${n.sheet}|${n.ref?.address ?? ''}|${n.message}`;
 
 /** Workbook notes plus table notes, without the duplicates a parser may keep in both lists. */
 export function allNotes(workbookNotes: readonly ParseNote[], tables: readonly ProjectTable[]): ParseNote[] {
   const seen = new Set<string>();
   const out: ParseNote[] = [];
-  for (const n of [...workbookNotes, ...tables.flatMap((t) => t.notes)]) {
+  for (const n of [...workbookNotes, ...tableNotes(tables)]) {
     if (seen.has(noteKey(n))) continue;
     seen.add(noteKey(n));
     out.push(n);
@@ -143,7 +150,7 @@ export function fileReport(
     const own = cardsOfTable(cards, t.id);
     for (const c of own) lines.push(...cardLines(c, opts));
     for (const n of t.notes) lines.push(noteLine(n));
-    if (own.length > 0) lines.push(tableTally(own.flatMap((c) => c.details)));
+    if (own.length > 0) lines.push(tableTally(allDetails(own)));
     if (own.length === 0 && t.notes.length === 0) lines.push('  未发现问题');
   });
   const loose = cards.filter((c) => !c.children && (!c.tableId || !ids.has(c.tableId)));
@@ -151,7 +158,7 @@ export function fileReport(
     lines.push('【工作簿】');
     for (const c of loose) lines.push(...cardLines(c, opts));
   }
-  const shown = new Set(tables.flatMap((t) => t.notes.map(noteKey)));
+  const shown = new Set(tableNotes(tables).map(noteKey));
   for (const n of notes) if (!shown.has(noteKey(n))) lines.push(noteLine(n));
   return lines;
 }

@@ -260,7 +260,8 @@ function rollupTitle(key: string, n: number, sample: Draft, table: ProjectTable 
   return `${n} 张表：${ruleTitle(sample.root)}`;
 }
 
-function allDetails(cards: readonly Card[]): Finding[] {
+/** Every finding of the cards, in order (a loop: Array.prototype.flatMap is many times slower in V8). */
+export function allDetails(cards: readonly Card[]): Finding[] {
   const out: Finding[] = [];
   for (const c of cards) for (const f of c.details) out.push(f);
   return out;
