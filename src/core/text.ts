@@ -56,6 +56,16 @@ const MAY_CHANGE_IN_COMPACT = /[\s\uff01-\uff5e\u00a0\u2002\u2003\u2009\u3000≧
  */
 const compactString = memoByString((s) => (MAY_CHANGE_IN_COMPACT.test(s) ? normalizeString(s).replace(/\s+/gu, '') : s), 50000);
 
+/**
+ * A compact label without its trailing colons ("项目名称:" → "项目名称"). A loop rather than replace(/:+$/): the
+ * regular expression tries every position of the text, and this runs for every cell of the rows it reads.
+ */
+export function withoutTrailingColons(key: string): string {
+  let end = key.length;
+  while (end > 0 && key.charCodeAt(end - 1) === 58) end--;
+  return end === key.length ? key : key.slice(0, end);
+}
+
 /** normalizeText with every whitespace removed: the form to compare labels and names. */
 export function compact(s: string | null | undefined): string {
   if (s == null || s === '') return '';

@@ -1,4 +1,5 @@
-import { bigrams, compact, editDistance, foldWidth, isBlank, normalizeText } from '../../src/core/text';
+import fc from 'fast-check';
+import { bigrams, compact, editDistance, foldWidth, isBlank, normalizeText, withoutTrailingColons } from '../../src/core/text';
 
 describe('text normalisation', () => {
   it.each([
@@ -30,4 +31,25 @@ describe('text normalisation', () => {
     expect(editDistance('', 'abc')).toBe(3);
   });
   it('bigrams', () => expect([...bigrams('满意度')]).toEqual(['满意', '意度']));
+});
+
+describe('withoutTrailingColons', () => {
+  it.each([
+    ['项目名称:', '项目名称'],
+    ['项目名称::', '项目名称'],
+    ['项目名称', '项目名称'],
+    [':', ''],
+    ['', ''],
+    ['其中:财政资金:', '其中:财政资金'],
+  ])('%s → %s', (key, expected) => {
+    expect(withoutTrailingColons(key)).toBe(expected);
+  });
+
+  it('is replace(/:+$/, "") for any text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', ':', '名', ' ', '：') }), (s) => {
+        expect(withoutTrailingColons(s)).toBe(s.replace(/:+$/, ''));
+      }),
+    );
+  });
 });

@@ -9,6 +9,7 @@ import { classifyStacked, classifyTitle, COLUMN_TITLES, coreTitle, GRADE_TITLE, 
 import { LABELS } from './labels';
 import { firstFilledCol, isFooterRow, isIdentityRow, isIndicatorHeaderRow } from './rows';
 import type { SheetView } from './sheet';
+import { withoutTrailingColons } from '../text';
 
 export const CORE_COLUMNS: readonly IndicatorColumn[] = ['level1', 'level2', 'level3', 'description', 'value', 'basis'];
 const TEXT_COLUMNS: ReadonlySet<ColumnKey> = new Set<ColumnKey>(['description', 'value', 'basis']);
@@ -231,7 +232,7 @@ export function isPartLabelRow(view: SheetView, row: number): boolean {
     const k = view.key(row, c);
     if (k === '') continue;
     seen++;
-    if (PART_LABEL.test(k.replace(/:+$/, ''))) label = true;
+    if (PART_LABEL.test(withoutTrailingColons(k))) label = true;
   }
   return label && seen === 1;
 }
@@ -239,7 +240,7 @@ export function isPartLabelRow(view: SheetView, row: number): boolean {
 /** The part label of the indicator block headed at row r: in the header row's first cell or the line above. */
 export function partLabelAt(view: SheetView, r: number): { row: number; col: number; key: string } | undefined {
   const first = firstFilledCol(view, r);
-  if (first !== undefined && PART_LABEL.test(view.key(r, first).replace(/:+$/, ''))) return { row: r, col: first, key: view.key(r, first) };
+  if (first !== undefined && PART_LABEL.test(withoutTrailingColons(view.key(r, first)))) return { row: r, col: first, key: view.key(r, first) };
   for (let above = r - 1; above >= Math.max(0, r - 2); above--) {
     if (view.isRowEmpty(above)) continue;
     if (!isPartLabelRow(view, above)) return undefined;

@@ -11,6 +11,7 @@ import { doubt } from './indicators';
 import { parseMoney } from './numbers';
 import { labelKind } from './rows';
 import type { SheetView } from './sheet';
+import { withoutTrailingColons } from '../text';
 
 type MoneyKind = 'budget' | 'fiscal' | 'other' | 'carryover';
 
@@ -33,7 +34,7 @@ export const moneyColumnRank = memoByString((key: string): number | undefined =>
 });
 
 function kindOfRowTitle(key: string): MoneyKind | undefined {
-  const k = key.replace(/:+$/, '');
+  const k = withoutTrailingColons(key);
   const kind = labelKind(k);
   if (kind === 'budget' || kind === 'fiscal' || kind === 'other' || kind === 'carryover') return kind;
   return TOTAL_ROW.test(coreTitle(k)) ? 'budget' : undefined;

@@ -6,6 +6,7 @@ import { inlineField, isIdentityRow, isIndicatorHeaderRow, isLabel, labelKind } 
 import { readSchedule } from './schedule';
 import { readMoneyBlock } from './money';
 import type { SheetView } from './sheet';
+import { withoutTrailingColons } from '../text';
 
 function readInlineField(view: SheetView, table: ProjectTable, row: number, col: number): void {
   const inline = inlineField(view.key(row, col));
@@ -235,7 +236,7 @@ function goalsUnderColumnTitles(
   let titles = 0;
   for (let c = labelCol; c < view.cols; c++) {
     if (view.isMergeSlave(row, c)) continue;
-    const k = view.key(row, c).replace(/:+$/, '');
+    const k = withoutTrailingColons(view.key(row, c));
     if (k === '') continue;
     let slot: keyof typeof found | undefined;
     if (LABELS.midTermGoal.test(k)) slot = 'midTermGoal';
