@@ -56,7 +56,8 @@ export function planRowDeletion(table: ProjectTable, row: IndicatorRow): RowDele
   // Fields of the next row that come from a cell of this row: a 一级/二级 written once, or a merged area's top
   // (a name carried further down always passes through the next row).
   const next = table.indicators[i + 1] as IndicatorRow | undefined;
-  const taken = next ? own.filter((f) => f.text.trim() && rowFields(next).some((g) => g.ref.row === f.ref.row && g.ref.col === f.ref.col)) : [];
+  const nextFields = next ? rowFields(next) : [];
+  const taken = own.filter((f) => f.text.trim() && nextFields.some((g) => g.ref.row === f.ref.row && g.ref.col === f.ref.col));
   if (taken.length && next!.row !== row.row + 1) return undefined; // a gap row would receive the name and read as a footnote
   const carry: { col: number; text: string }[] = [];
   for (const f of taken) if (!carry.some((c) => c.col === f.ref.col)) carry.push({ col: f.ref.col, text: f.text });

@@ -48,8 +48,6 @@ export const rule: Rule = {
   check({ table, settings, report }) {
     for (const r of analyse(table, settings).rows) {
       const row = r.row;
-      // Inputs left by an inserted template are reported once per label by rule template-input.
-      const left = (f: Field): boolean => templateInputs(f.text).length > 0;
       if (r.value.kind === 'empty' && !isUnusedOptionalRow(r)) {
         report({
           ref: row.value.ref,
@@ -71,12 +69,9 @@ export const rule: Rule = {
           message: `三级指标${q(row.level3.text)}的名称中保留了${star ? '模板的标记和' : ''}目标值${q(target[0])}，与指标值${q(row.value.text)}不一致。请删去名称中的${star ? '标记和' : ''}目标值，目标以指标值栏为准。`,
         });
       }
-      const cells: [Field, string][] = [
-        [row.level3, '三级指标'],
-        [row.description, '绩效指标描述'],
-        [row.basis, '指标值确定依据'],
-      ];
-      for (const [f, label] of cells) {
+      for (let i = 0; i < TEXT_CELLS.length; i++) {
+        const [key, label] = TEXT_CELLS[i];
+        const f = row[key];
         if (!hasPlaceholder(f.text) || left(f)) continue;
         report({
           ref: f.ref,
@@ -86,3 +81,13 @@ export const rule: Rule = {
     }
   },
 };
+
+/** Inputs left by an inserted template are reported once per label by rule template-input. */
+const left = (f: Field): boolean => templateInputs(f.text).length > 0;
+
+/** The text cells of a row checked for placeholders, with their names in messages. */
+const TEXT_CELLS: readonly (readonly ['level3' | 'description' | 'basis', string])[] = [
+  ['level3', '三级指标'],
+  ['description', '绩效指标描述'],
+  ['basis', '指标值确定依据'],
+];

@@ -106,8 +106,9 @@ export function isMoneyCostRow(r: RowInfo): boolean {
   return r.l2Key === '成本' || r.l2Key === '经济成本';
 }
 
+const SATISFACTION = /满意/;
 export function isSatisfactionRow(r: RowInfo): boolean {
-  return r.l1Key === '满意度' || /满意/.test(r.name);
+  return r.l1Key === '满意度' || SATISFACTION.test(r.name);
 }
 
 const RATE_PATTERN = /率|比例|比重|占比|百分比|%|覆盖面|达标度/u;
