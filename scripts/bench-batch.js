@@ -134,20 +134,28 @@ async function batchBench({ count = 200, scale = 1000, repeat = 3, example } = {
       result.scale.checkVsBaseline = Math.round((result.scale.check.workbooksPerSecond / result.scale.baselineExcelJsOpen.workbooksPerSecond) * 100) / 100;
     }
     if (example) result.example = example;
+    // The issue's targets are throughput and time as measured (wall clock); they decide the exit code.
     result.targets = {
       checkAtLeast2xBaseline: result.checkVsBaseline >= TARGET_RATIO,
       checkAtLeast50PerSecond: result.check.workbooksPerSecond >= TARGET_WB_PER_S,
-      checkAtLeast2xBaselineIdleEstimate: result.checkVsBaselineIdleEstimate >= TARGET_RATIO,
-      checkAtLeast50PerSecondIdleEstimate: result.check.idleEstimateWorkbooksPerSecond >= TARGET_WB_PER_S,
       peakUnder500MbFor1000: result.scale ? Math.max(result.scale.check.peakRssMb, result.scale.checkJson.peakRssMb, result.scale.reportNoAnnotate.peakRssMb) < TARGET_PEAK_MB : null,
       exampleParseValidateUnder20ms: example ? example.parseValidateMedianMs < 20 : null,
-      exampleParseValidateCpuUnder20ms: example ? example.parseValidateCpuMedianMs < 20 : null,
+    };
+    // The same targets by CPU time, for a machine other programs keep busy (for the record). CPU time counts V8's
+    // background threads (garbage collection, optimising compiler), which on an idle machine run beside the
+    // checking on another core: it understates a program with more code to compile than the baseline.
+    result.cpuTimeEstimates = {
+      checkAtLeast2xBaseline: result.checkVsBaselineIdleEstimate >= TARGET_RATIO,
+      checkAtLeast50PerSecond: result.check.idleEstimateWorkbooksPerSecond >= TARGET_WB_PER_S,
+      exampleParseValidateUnder20ms: example ? example.parseValidateCpuMedianMs < 20 : null,
     };
     writeResults('batch', result);
 
     const ok = (b) => (b === null ? '未测' : b ? '达标' : '未达标');
     const est = (r) => `（按 CPU 时间估算空闲机器：${r.idleEstimateWorkbooksPerSecond} 个/秒，每个 ${r.cpuMsPerWorkbook} ms CPU）`;
-    console.log(`  测量时系统负载（1 分钟平均）：${result.machine.loadAverage1m}；负载高时以 CPU 时间估算为准`);
+    console.log(
+      `  测量时系统负载（1 分钟平均）：${result.machine.loadAverage1m}；括号中的“按 CPU 时间估算”含垃圾回收和编译等后台线程的时间，适用于其他程序占满处理器的机器，仅供参考；目标按实际耗时判断`,
+    );
     console.log(`  仅用 ExcelJS 打开（单线程）：${result.baselineExcelJsOpen.workbooksPerSecond} 个/秒${est(result.baselineExcelJsOpen)}`);
     console.log(
       `  jixiao check --no-annotate：${result.check.workbooksPerSecond} 个/秒（${result.machine.cores} 核，${threads} 个线程），为基线的 ${result.checkVsBaseline} 倍（估算 ${result.checkVsBaselineIdleEstimate} 倍）${est(result.check)}` +
