@@ -225,7 +225,8 @@ function tidy(s: string): string {
  */
 export const TEMPLATE_INPUT_PATTERN = /【请填写([^】]*)】/gu;
 
-const NO_INPUTS: readonly string[] = Object.freeze([]);
+// Readonly by type, not frozen: V8 iterates a frozen array several times slower, and every text without inputs gets this one.
+const NO_INPUTS: readonly string[] = [];
 
 /** Labels of the template inputs still present in a text, in order of appearance (shared when none: never change it). */
 export function templateInputs(text: string): readonly string[] {

@@ -69,8 +69,7 @@ export const rule: Rule = {
           message: `三级指标${q(row.level3.text)}的名称中保留了${star ? '模板的标记和' : ''}目标值${q(target[0])}，与指标值${q(row.value.text)}不一致。请删去名称中的${star ? '标记和' : ''}目标值，目标以指标值栏为准。`,
         });
       }
-      for (let i = 0; i < TEXT_CELLS.length; i++) {
-        const [key, label] = TEXT_CELLS[i];
+      for (const [key, label] of TEXT_CELLS) {
         const f = row[key];
         if (!hasPlaceholder(f.text) || left(f)) continue;
         report({

@@ -18,10 +18,7 @@ export const rule: Rule = {
     for (const row of table.indicators) cells.push(row.level3, row.description, row.value, row.basis);
     const byLabel = new Map<string, Field[]>();
     for (const f of cells) {
-      // An index loop: the answer is a shared frozen array, whose iterator V8 does not optimise.
-      const labels = templateInputs(f.text);
-      for (let i = 0; i < labels.length; i++) {
-        const label = labels[i];
+      for (const label of templateInputs(f.text)) {
         const list = byLabel.get(label) ?? [];
         if (!list.includes(f)) list.push(f);
         byLabel.set(label, list);
